@@ -1,0 +1,106 @@
+package se.delaktig.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes and reads the audit log. Entries are written in their own transaction, so a denied or
+ * failed action is still recorded when the surrounding work rolls back.
+ */
+@Service
+public class AuditLog {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+
+    private final JdbcClient jdbc;
+
+    AuditLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public enum Outcome { SUCCESS, DENIED, FAILURE }
+
+    public record Entry(long id, Instant occurredAt, String actor, String action, String recordType,
+                        String recordId, Long unitId, String outcome, String detail) {
+    }
+
+    public record Filter(String actor, String recordType, String recordId, LocalDate from, LocalDate to) {
+    }
+
+    /** Records an action by the currently authenticated person. */
+    public void record(String action, String recordType, Object recordId, Long unitId, Outcome outcome) {
+        record(currentActor(), action, recordType, recordId, unitId, outcome, null);
+    }
+
+    public void success(String action, String recordType, Object recordId, Long unitId) {
+        record(action, recordType, recordId, unitId, Outcome.SUCCESS);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(String actor, String action, String recordType, Object recordId, Long unitId,
+                       Outcome outcome, String detail) {
+        jdbc.sql("""
+                insert into audit_event (actor, action, record_type, record_id, unit_id, outcome, detail)
+                values (:actor, :action, :recordType, :recordId, :unitId, :outcome, :detail)
+                """)
+                .param("actor", actor == null ? "anonym" : actor)
+                .param("action", action)
+                .param("recordType", recordType)
+                .param("recordId", recordId == null ? null : recordId.toString())
+                .param("unitId", unitId)
+                .param("outcome", outcome.name())
+                .param("detail", detail)
+                .update();
+    }
+
+    public List<Entry> find(Filter filter, int limit) {
+        var sql = new StringBuilder("select * from audit_event where true");
+        var params = new ArrayList<Object>();
+        if (filter.actor() != null && !filter.actor().isBlank()) {
+            sql.append(" and actor = ?");
+            params.add(filter.actor().trim());
+        }
+        if (filter.recordType() != null && !filter.recordType().isBlank()) {
+            sql.append(" and record_type = ?");
+            params.add(filter.recordType().trim());
+        }
+        if (filter.recordId() != null && !filter.recordId().isBlank()) {
+            sql.append(" and record_id = ?");
+            params.add(filter.recordId().trim());
+        }
+        if (filter.from() != null) {
+            sql.append(" and occurred_at >= ?");
+            params.add(java.sql.Timestamp.from(filter.from().atStartOfDay(ZONE).toInstant()));
+        }
+        if (filter.to() != null) {
+            sql.append(" and occurred_at < ?");
+            params.add(java.sql.Timestamp.from(filter.to().plusDays(1).atStartOfDay(ZONE).toInstant()));
+        }
+        sql.append(" order by id desc limit ").append(Math.max(1, Math.min(limit, 1000)));
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Entry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("record_type"),
+                        rs.getString("record_id"), (Long) rs.getObject("unit_id"), rs.getString("outcome"),
+                        rs.getString("detail")))
+                .list();
+    }
+
+    public List<String> recordTypes() {
+        return jdbc.sql("select distinct record_type from audit_event where record_type is not null order by 1")
+                .query(String.class).list();
+    }
+
+    private static String currentActor() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? null : auth.getName();
+    }
+}

@@ -1,0 +1,250 @@
+package se.delaktig.organization;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Regions, municipalities, units, staff and their roles. */
+@Service
+@Transactional
+public class Organization {
+
+    /** A name or username that is already taken; carries the field so the form can say which. */
+    public static class AlreadyExistsException extends RuntimeException {
+        private final String field;
+
+        public AlreadyExistsException(String field) {
+            super(field + " already exists");
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwordEncoder;
+
+    Organization(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    // regions and municipalities ----------------------------------------------------------------
+
+    public long createRegion(String name) {
+        return insert("insert into region (name) values (?) returning id", "name", name.trim());
+    }
+
+    public long createMunicipality(String name, Long regionId) {
+        return insert("insert into municipality (name, region_id) values (?, ?) returning id", "name", name.trim(), regionId);
+    }
+
+    public void setSuppressionThreshold(long municipalityId, int threshold) {
+        jdbc.sql("update municipality set suppression_threshold = ? where id = ?").params(threshold, municipalityId).update();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Municipality> municipalities() {
+        return jdbc.sql("select * from municipality order by name").query(Organization::municipality).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Municipality> municipality(long id) {
+        return jdbc.sql("select * from municipality where id = ?").param(id).query(Organization::municipality).optional();
+    }
+
+    // units -------------------------------------------------------------------------------------
+
+    public long createUnit(long municipalityId, String name) {
+        return insert("insert into unit (municipality_id, name) values (?, ?) returning id", "name", municipalityId, name.trim());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Unit> units() {
+        return jdbc.sql(UNIT_SELECT + " order by m.name, u.name").query(Organization::unit).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Unit> unit(long id) {
+        return jdbc.sql(UNIT_SELECT + " where u.id = ?").param(id).query(Organization::unit).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Unit> units(Set<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(UNIT_SELECT + " where u.id in (:ids) order by m.name, u.name").param("ids", ids)
+                .query(Organization::unit).list();
+    }
+
+    // staff -------------------------------------------------------------------------------------
+
+    public long createStaff(String username, String displayName, String title, String email, String rawPassword,
+                            boolean administrator) {
+        return insert("""
+                insert into staff (username, display_name, title, email, password_hash, administrator)
+                values (?, ?, ?, ?, ?, ?) returning id""", "username",
+                username.trim().toLowerCase(), displayName.trim(), blankToNull(title), blankToNull(email),
+                passwordEncoder.encode(rawPassword), administrator);
+    }
+
+    public void changePassword(long staffId, String rawPassword) {
+        jdbc.sql("update staff set password_hash = ?, failed_logins = 0, locked_until = null where id = ?")
+                .params(passwordEncoder.encode(rawPassword), staffId).update();
+    }
+
+    public void setEnabled(long staffId, boolean enabled) {
+        jdbc.sql("update staff set enabled = ? where id = ?").params(enabled, staffId).update();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean passwordMatches(long staffId, String rawPassword) {
+        var hash = jdbc.sql("select password_hash from staff where id = ?").param(staffId).query(String.class).single();
+        return passwordEncoder.matches(rawPassword, hash);
+    }
+
+    @Transactional(readOnly = true)
+    public List<StaffMember> staff() {
+        return jdbc.sql("select * from staff order by display_name").query(Organization::staffMember).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StaffMember> staffMember(long id) {
+        return jdbc.sql("select * from staff where id = ?").param(id).query(Organization::staffMember).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StaffMember> staffByUsername(String username) {
+        return jdbc.sql("select * from staff where username = ?").param(username == null ? "" : username.trim().toLowerCase())
+                .query(Organization::staffMember).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> passwordHash(String username) {
+        return jdbc.sql("select password_hash from staff where username = ?").param(username.trim().toLowerCase())
+                .query(String.class).optional();
+    }
+
+    /** Staff with the given role in the unit, by name. */
+    @Transactional(readOnly = true)
+    public List<StaffMember> staffOfUnit(long unitId, Role role) {
+        return jdbc.sql("""
+                select s.* from staff s join staff_role r on r.staff_id = s.id
+                where r.unit_id = ? and r.role = ? and s.enabled order by s.display_name""")
+                .params(unitId, role.name()).query(Organization::staffMember).list();
+    }
+
+    /** Everyone who holds any role in the unit. */
+    @Transactional(readOnly = true)
+    public List<StaffMember> staffOfUnit(long unitId) {
+        return jdbc.sql("""
+                select distinct s.* from staff s join staff_role r on r.staff_id = s.id
+                where r.unit_id = ? order by s.display_name""")
+                .param(unitId).query(Organization::staffMember).list();
+    }
+
+    // roles -------------------------------------------------------------------------------------
+
+    public void grant(long staffId, long unitId, Role role) {
+        jdbc.sql("insert into staff_role (staff_id, unit_id, role) values (?, ?, ?) on conflict do nothing")
+                .params(staffId, unitId, role.name()).update();
+    }
+
+    public void revoke(long staffId, long unitId, Role role) {
+        jdbc.sql("delete from staff_role where staff_id = ? and unit_id = ? and role = ?")
+                .params(staffId, unitId, role.name()).update();
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, Set<Role>> rolesByUnit(long staffId) {
+        var result = new LinkedHashMap<Long, Set<Role>>();
+        jdbc.sql("select unit_id, role from staff_role where staff_id = ? order by unit_id").param(staffId)
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getLong("unit_id"), k -> EnumSet.noneOf(Role.class))
+                            .add(Role.valueOf(rs.getString("role")));
+                });
+        return result;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Membership> memberships() {
+        return jdbc.sql("select * from staff_role order by unit_id, staff_id")
+                .query((rs, n) -> new Membership(rs.getLong("staff_id"), rs.getLong("unit_id"), Role.valueOf(rs.getString("role"))))
+                .list();
+    }
+
+    // login throttling state ----------------------------------------------------------------------
+
+    /**
+     * Counts a failed login. From the third failure in a row the account must wait before the next
+     * attempt, doubling each time (1, 2, 4 … seconds); from the tenth it is locked for 15 minutes.
+     * Returns the time until which the account is locked, if any.
+     */
+    public Optional<Instant> recordFailedLogin(String username) {
+        return jdbc.sql("""
+                update staff set failed_logins = failed_logins + 1,
+                  locked_until = case
+                    when failed_logins + 1 >= 10 then now() + interval '15 minutes'
+                    when failed_logins + 1 >= 3 then now() + make_interval(secs => power(2, failed_logins + 1 - 3))
+                    else locked_until end
+                where username = ? returning locked_until""")
+                .param(username == null ? "" : username.trim().toLowerCase())
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                .optional().flatMap(o -> o);
+    }
+
+    public void recordSuccessfulLogin(String username) {
+        jdbc.sql("update staff set failed_logins = 0, locked_until = null where username = ?")
+                .param(username.trim().toLowerCase()).update();
+    }
+
+    // helpers -------------------------------------------------------------------------------------
+
+    private long insert(String sql, String uniqueField, Object... params) {
+        try {
+            return jdbc.sql(sql).params(params).query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw new AlreadyExistsException(uniqueField);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static final String UNIT_SELECT = """
+            select u.id, u.name, u.municipality_id, m.name as municipality_name
+            from unit u join municipality m on m.id = u.municipality_id""";
+
+    private static Unit unit(ResultSet rs, int n) throws SQLException {
+        return new Unit(rs.getLong("id"), rs.getString("name"), rs.getLong("municipality_id"), rs.getString("municipality_name"));
+    }
+
+    private static Municipality municipality(ResultSet rs, int n) throws SQLException {
+        return new Municipality(rs.getLong("id"), rs.getString("name"), (Long) rs.getObject("region_id"),
+                rs.getInt("suppression_threshold"));
+    }
+
+    private static StaffMember staffMember(ResultSet rs, int n) throws SQLException {
+        var locked = rs.getTimestamp("locked_until");
+        return new StaffMember(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getString("title"), rs.getString("email"), rs.getBoolean("administrator"), rs.getBoolean("enabled"),
+                rs.getInt("failed_logins"), locked == null ? null : locked.toInstant());
+    }
+}

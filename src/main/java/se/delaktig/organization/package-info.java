@@ -1,0 +1,8 @@
+/**
+ * Who works where. A region (for example a municipal association with an R&D unit) supports
+ * municipalities; a municipality has units (enheter); staff members hold roles per unit: process
+ * lead, interviewer, unit manager or R&D analyst. Administrators manage this structure but see no
+ * child data by default. Also owns staff credentials, hashed with Argon2.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Organization")
+package se.delaktig.organization;

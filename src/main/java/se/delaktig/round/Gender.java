@@ -1,0 +1,3 @@
+package se.delaktig.round;
+
+public enum Gender { GIRL, BOY, OTHER }
