@@ -194,6 +194,7 @@ create table key_list_entry (
 -- interview ------------------------------------------------------------------
 create table interview (
     id              bigserial primary key,
+    round_id        bigint not null references round (id),
     participant_id  bigint not null unique references participant (id),
     interviewer_id  bigint not null references staff (id),
     status          text not null default 'DRAFT' check (status in ('DRAFT', 'COMPLETE')),
@@ -204,6 +205,7 @@ create table interview (
     completed_at    timestamptz,
     version         int not null default 0
 );
+create index interview_round on interview (round_id);
 
 create table answer (
     interview_id  bigint not null references interview (id) on delete cascade,

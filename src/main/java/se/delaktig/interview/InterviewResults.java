@@ -35,13 +35,12 @@ public class InterviewResults {
     public RoundResults completed(long roundId) {
         rounds.get(roundId);
         var completed = jdbc.sql("""
-                select count(*) from interview i join participant p on p.id = i.participant_id
-                where p.round_id = ? and i.status = 'COMPLETE'""")
+                select count(*) from interview where round_id = ? and status = 'COMPLETE'""")
                 .param(roundId).query(Integer.class).single();
         var answers = jdbc.sql("""
                 select a.interview_id, i.participant_id, a.question_id, a.value
-                from answer a join interview i on i.id = a.interview_id join participant p on p.id = i.participant_id
-                where p.round_id = ? and i.status = 'COMPLETE' and a.value is not null
+                from answer a join interview i on i.id = a.interview_id
+                where i.round_id = ? and i.status = 'COMPLETE' and a.value is not null
                 order by a.question_id, i.participant_id""")
                 .param(roundId)
                 .query((rs, n) -> new StructuredAnswer(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
