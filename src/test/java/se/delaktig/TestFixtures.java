@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,9 +23,30 @@ public class TestFixtures {
     public static final String PASSWORD = "test-password-1";
 
     private final Organization organization;
+    private final JdbcClient jdbc;
 
-    public TestFixtures(Organization organization) {
+    public TestFixtures(Organization organization, JdbcClient jdbc) {
         this.organization = organization;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A small guide of its own (one area, one question of each type), so a test does not depend on
+     * the wording of the default guide. Returns the guide id.
+     */
+    public long smallGuide() {
+        var name = "Testguide " + UUID.randomUUID().toString().substring(0, 8);
+        var guide = jdbc.sql("insert into guide (name, version) values (?, 1) returning id").param(name).query(Long.class).single();
+        var area = jdbc.sql("insert into guide_area (guide_id, position, code, title) values (?, 1, 'kontakt', 'Kontakt') returning id")
+                .param(guide).query(Long.class).single();
+        jdbc.sql("""
+                insert into guide_question (area_id, position, question_key, type, text, options) values
+                (:a, 1, 'kontakt.bytt', 'YES_NO_DONT_KNOW', 'Har du bytt socialsekreterare?', '{}'),
+                (:a, 2, 'kontakt.hur_ofta', 'SINGLE_CHOICE', 'Hur ofta träffar du din socialsekreterare?', '{"Varje vecka","Varje månad","Mer sällan"}'),
+                (:a, 3, 'kontakt.antal', 'NUMBER', 'Hur många socialsekreterare har du haft?', '{}'),
+                (:a, 4, 'kontakt.onskan', 'FREE_TEXT', 'Hur skulle du vilja att kontakten var?', '{}')""")
+                .param("a", area).update();
+        return guide;
     }
 
     public record Org(long municipalityId, long unitId, String processLead, long processLeadId, String manager,

@@ -9,8 +9,9 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes and reads the audit log. Entries are written in their own transaction, so a denied or
@@ -22,9 +23,12 @@ public class AuditLog {
     public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
 
-    AuditLog(JdbcClient jdbc) {
+    AuditLog(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public enum Outcome { SUCCESS, DENIED, FAILURE }
@@ -45,10 +49,9 @@ public class AuditLog {
         record(action, recordType, recordId, unitId, Outcome.SUCCESS);
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(String actor, String action, String recordType, Object recordId, Long unitId,
                        Outcome outcome, String detail) {
-        jdbc.sql("""
+        ownTransaction.executeWithoutResult(status -> jdbc.sql("""
                 insert into audit_event (actor, action, record_type, record_id, unit_id, outcome, detail)
                 values (:actor, :action, :recordType, :recordId, :unitId, :outcome, :detail)
                 """)
@@ -59,7 +62,7 @@ public class AuditLog {
                 .param("unitId", unitId)
                 .param("outcome", outcome.name())
                 .param("detail", detail)
-                .update();
+                .update());
     }
 
     public List<Entry> find(Filter filter, int limit) {

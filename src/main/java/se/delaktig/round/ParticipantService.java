@@ -252,7 +252,8 @@ public class ParticipantService {
     private List<Participant> load(String where, Object... params) {
         var rows = jdbc.sql("""
                 select p.*, s.display_name as interviewer_name from participant p
-                left join staff s on s.id = p.interviewer_id """ + where)
+                left join staff s on s.id = p.interviewer_id
+                """ + where)
                 .params(params).query(ParticipantService::row).list();
         if (rows.isEmpty()) {
             return List.of();

@@ -1,0 +1,135 @@
+package se.delaktig.round.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import se.delaktig.round.CaseWorker;
+import se.delaktig.round.ChildAnswer;
+import se.delaktig.round.Gender;
+import se.delaktig.round.GuardianAnswer;
+import se.delaktig.round.Participant;
+import se.delaktig.round.ParticipantService;
+import se.delaktig.round.Round;
+import se.delaktig.round.RoundService;
+import se.delaktig.web.InvalidInputException;
+
+/**
+ * Rounds and participants as JSON. Participants appear only by pseudonym: the key list is not part
+ * of the API, so no script ever holds a child's name.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Rounds", description = "Rounds of the cycle, participants, consent and assignment")
+class RoundApiController {
+
+    private final RoundService rounds;
+    private final ParticipantService participants;
+
+    RoundApiController(RoundService rounds, ParticipantService participants) {
+        this.rounds = rounds;
+        this.participants = participants;
+    }
+
+    record RoundJson(long id, long unitId, String title, LocalDate periodStart, LocalDate periodEnd, long guideId,
+                     String stage, Integer targetChildren, LocalDate seminarDate) {
+        static RoundJson of(Round r) {
+            return new RoundJson(r.id(), r.unitId(), r.title(), r.periodStart(), r.periodEnd(), r.guideId(), r.stage().name(),
+                    r.targetChildren(), r.seminarDate());
+        }
+    }
+
+    record NewRoundJson(Long unitId, Long guideId, String title, LocalDate periodStart, LocalDate periodEnd,
+                        Integer targetChildren, LocalDate seminarDate) {
+    }
+
+    record ParticipantJson(long id, long roundId, String pseudonym, int age, Gender gender, ChildAnswer childAnswer,
+                           GuardianAnswer guardianAnswer, String consent, Long interviewerId, List<CaseWorker> caseWorkers) {
+        static ParticipantJson of(Participant p) {
+            return new ParticipantJson(p.id(), p.roundId(), p.pseudonym(), p.age(), p.gender(), p.childAnswer(),
+                    p.guardianAnswer(), p.consent().name(), p.interviewerId(), p.caseWorkers());
+        }
+    }
+
+    record NewParticipantJson(Integer age, Gender gender, String firstName, String contact,
+                              List<Long> currentCaseWorkers, List<Long> formerCaseWorkers) {
+    }
+
+    record ConsentJson(ChildAnswer childAnswer, GuardianAnswer guardianAnswer) {
+    }
+
+    record AssignmentJson(Long interviewerId) {
+    }
+
+    @GetMapping("/rounds")
+    @Operation(summary = "Rounds in the caller's units")
+    List<RoundJson> rounds() {
+        return rounds.visible().stream().map(RoundJson::of).toList();
+    }
+
+    @GetMapping("/rounds/{id}")
+    RoundJson round(@PathVariable long id) {
+        return RoundJson.of(rounds.get(id));
+    }
+
+    @PostMapping("/rounds")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Plan a round (process leads of the unit)")
+    RoundJson create(@RequestBody NewRoundJson body) {
+        if (body.unitId() == null) {
+            throw new InvalidInputException("unitId", "round.unit.required");
+        }
+        if (body.guideId() == null) {
+            throw new InvalidInputException("guideId", "round.guide.missing");
+        }
+        var round = rounds.create(body.unitId(), body.guideId(), new RoundService.Plan(body.title(), body.periodStart(),
+                body.periodEnd(), body.targetChildren(), body.seminarDate()));
+        return RoundJson.of(round);
+    }
+
+    @PostMapping("/rounds/{id}/advance")
+    @Operation(summary = "Move the round to the next step of the cycle")
+    RoundJson advance(@PathVariable long id) {
+        return RoundJson.of(rounds.advance(id));
+    }
+
+    @GetMapping("/rounds/{id}/participants")
+    List<ParticipantJson> participants(@PathVariable long id) {
+        return participants.of(id).stream().map(ParticipantJson::of).toList();
+    }
+
+    @PostMapping("/rounds/{id}/participants")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a child; first name and contact go into the encrypted key list")
+    ParticipantJson addParticipant(@PathVariable long id, @RequestBody NewParticipantJson body) {
+        return ParticipantJson.of(participants.add(id, new ParticipantService.NewParticipant(body.age(), body.gender(),
+                body.firstName(), body.contact(), body.currentCaseWorkers(), body.formerCaseWorkers())));
+    }
+
+    @GetMapping("/participants/{id}")
+    ParticipantJson participant(@PathVariable long id) {
+        return ParticipantJson.of(participants.get(id));
+    }
+
+    @PutMapping("/participants/{id}/consent")
+    ParticipantJson consent(@PathVariable long id, @RequestBody ConsentJson body) {
+        participants.recordConsent(id, body.childAnswer(), body.guardianAnswer());
+        return ParticipantJson.of(participants.get(id));
+    }
+
+    @PutMapping("/participants/{id}/assignment")
+    ParticipantJson assign(@PathVariable long id, @RequestBody AssignmentJson body) {
+        participants.assign(id, body.interviewerId());
+        return ParticipantJson.of(participants.get(id));
+    }
+}
