@@ -156,6 +156,17 @@ class AdminIT {
     }
 
     @Test
+    void everyAdministrationPageOpens() throws Exception {
+        var org = fixtures.organisation();
+        var staffId = organization.staffByUsername(org.processLead()).orElseThrow().id();
+        for (var path : new String[] {"/admin", "/admin/municipalities", "/admin/municipalities/" + org.municipalityId(),
+                "/admin/staff", "/admin/staff/new", "/admin/staff/" + staffId}) {
+            mvc.perform(get(path).with(admin)).andExpect(status().isOk());
+        }
+        mvc.perform(get("/admin/staff/{id}", Long.MAX_VALUE).with(admin)).andExpect(status().isNotFound());
+    }
+
+    @Test
     void aThresholdOutsideTheRangeIsRejected() throws Exception {
         mvc.perform(post("/admin/municipalities").with(admin).with(csrf()).param("name", "Gränsby " + suffix)
                         .param("threshold", "1"))

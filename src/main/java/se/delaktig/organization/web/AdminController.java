@@ -55,7 +55,7 @@ class AdminController {
             return new StaffForm("", "", "", "", "", null);
         }
 
-        boolean isAdministrator() {
+        public boolean isAdministrator() {
             return administrator != null && !administrator.equals("false");
         }
     }
