@@ -174,4 +174,12 @@ class AdminIT {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Skriv ett heltal från 2 till 50.")));
         assertThat(organization.municipalities()).noneMatch(m -> m.name().equals("Gränsby " + suffix));
     }
+
+    @Test
+    void anOverlongNameIsExplainedNotAnError() throws Exception {
+        mvc.perform(post("/admin/municipalities").with(admin).with(csrf()).param("name", "x".repeat(201))
+                        .param("threshold", "5"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Texten är för lång (högst 200 tecken)")));
+    }
 }

@@ -98,7 +98,7 @@ class AdminController {
         if (FieldErrors.blank(form.name())) {
             errors.reject("name", "validation.required");
         } else if (form.name().trim().length() > MAX_NAME) {
-            errors.reject("name", "validation.tooLong", MAX_NAME);
+            errors.reject("name", "organization.tooLong", MAX_NAME);
         }
         var threshold = FieldErrors.integer(form.threshold());
         if (threshold == null || threshold < 2 || threshold > 50) {
@@ -141,7 +141,7 @@ class AdminController {
         if (FieldErrors.blank(form.name())) {
             errors.reject("name", "validation.required");
         } else if (form.name().trim().length() > MAX_NAME) {
-            errors.reject("name", "validation.tooLong", MAX_NAME);
+            errors.reject("name", "organization.tooLong", MAX_NAME);
         }
         if (!errors.any()) {
             try {
@@ -193,10 +193,10 @@ class AdminController {
         if (FieldErrors.blank(form.displayName())) {
             errors.reject("displayName", "validation.required");
         } else if (form.displayName().trim().length() > MAX_NAME) {
-            errors.reject("displayName", "validation.tooLong", MAX_NAME);
+            errors.reject("displayName", "organization.tooLong", MAX_NAME);
         }
         if (form.title() != null && form.title().trim().length() > MAX_NAME) {
-            errors.reject("title", "validation.tooLong", MAX_NAME);
+            errors.reject("title", "organization.tooLong", MAX_NAME);
         }
         if (!FieldErrors.blank(form.email()) && !EMAIL.matcher(form.email().trim()).matches()) {
             errors.reject("email", "organization.staff.emailFormat");
