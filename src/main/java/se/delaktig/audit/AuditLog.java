@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -40,6 +41,28 @@ public class AuditLog {
     public record Filter(String actor, String recordType, String recordId, LocalDate from, LocalDate to) {
     }
 
+    /**
+     * Which entries a reader may see: everything (administrators), or entries of the given units plus
+     * entries by or about the reader themselves (process leads).
+     */
+    public record Scope(boolean everything, String reader, Set<Long> unitIds) {
+        public static Scope all() {
+            return new Scope(true, null, Set.of());
+        }
+
+        public static Scope restricted(String reader, Set<Long> unitIds) {
+            return new Scope(false, reader, Set.copyOf(unitIds));
+        }
+    }
+
+    /**
+     * Tells the review page whose entries the signed-in person may read. Implemented by the module
+     * that knows who is signed in and what they lead, so that the audit module depends on nobody.
+     */
+    public interface Readers {
+        Scope currentScope();
+    }
+
     /** Records an action by the currently authenticated person. */
     public void record(String action, String recordType, Object recordId, Long unitId, Outcome outcome) {
         record(currentActor(), action, recordType, recordId, unitId, outcome, null);
@@ -66,8 +89,23 @@ public class AuditLog {
     }
 
     public List<Entry> find(Filter filter, int limit) {
+        return find(filter, Scope.all(), limit);
+    }
+
+    /** Entries matching the filter that the scope allows, newest first. */
+    public List<Entry> find(Filter filter, Scope scope, int limit) {
         var sql = new StringBuilder("select * from audit_event where true");
         var params = new ArrayList<Object>();
+        if (!scope.everything()) {
+            sql.append(" and (actor = ? or (record_type = 'staff' and record_id = ?)");
+            params.add(scope.reader());
+            params.add(scope.reader());
+            for (var unitId : scope.unitIds()) {
+                sql.append(" or unit_id = ?");
+                params.add(unitId);
+            }
+            sql.append(")");
+        }
         if (filter.actor() != null && !filter.actor().isBlank()) {
             sql.append(" and actor = ?");
             params.add(filter.actor().trim());

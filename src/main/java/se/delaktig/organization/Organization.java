@@ -54,6 +54,12 @@ public class Organization {
         return insert("insert into municipality (name, region_id) values (?, ?) returning id", "name", name.trim(), regionId);
     }
 
+    /** Creates a municipality with its own suppression threshold in one step. */
+    public long createMunicipality(String name, Long regionId, int suppressionThreshold) {
+        return insert("insert into municipality (name, region_id, suppression_threshold) values (?, ?, ?) returning id",
+                "name", name.trim(), regionId, suppressionThreshold);
+    }
+
     public void setSuppressionThreshold(long municipalityId, int threshold) {
         jdbc.sql("update municipality set suppression_threshold = ? where id = ?").params(threshold, municipalityId).update();
     }
@@ -77,6 +83,12 @@ public class Organization {
     @Transactional(readOnly = true)
     public List<Unit> units() {
         return jdbc.sql(UNIT_SELECT + " order by m.name, u.name").query(Organization::unit).list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Unit> unitsOf(long municipalityId) {
+        return jdbc.sql(UNIT_SELECT + " where u.municipality_id = ? order by u.name").param(municipalityId)
+                .query(Organization::unit).list();
     }
 
     @Transactional(readOnly = true)

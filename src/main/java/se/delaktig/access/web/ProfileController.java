@@ -1,0 +1,156 @@
+package se.delaktig.access.web;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import se.delaktig.access.Actor;
+import se.delaktig.access.ApiTokens;
+import se.delaktig.access.CurrentActor;
+import se.delaktig.audit.AuditLog;
+import se.delaktig.organization.Organization;
+import se.delaktig.organization.Role;
+import se.delaktig.web.NotFoundException;
+
+/** A staff member's own page: who they are, where they work, their password and their API tokens. */
+@Controller
+class ProfileController {
+
+    static final int MIN_PASSWORD_LENGTH = 12;
+    static final int MAX_TOKEN_NAME = 100;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(AuditLog.ZONE);
+
+    record PasswordForm(String currentPassword, String newPassword, String repeatPassword) {
+    }
+
+    record TokenForm(String name) {
+    }
+
+    record UnitRoles(String unit, List<Role> roles) {
+    }
+
+    record TokenRow(long id, String name, String prefix, String created, String lastUsed, String revoked, boolean active) {
+    }
+
+    private final CurrentActor currentActor;
+    private final Organization organization;
+    private final ApiTokens tokens;
+    private final AuditLog audit;
+    private final MessageSource messages;
+
+    ProfileController(CurrentActor currentActor, Organization organization, ApiTokens tokens, AuditLog audit,
+                      MessageSource messages) {
+        this.currentActor = currentActor;
+        this.organization = organization;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    @GetMapping("/profile")
+    String profile(Model model) {
+        return page(model, new TokenForm(""), new LinkedHashMap<>());
+    }
+
+    @PostMapping("/profile/password")
+    String changePassword(@ModelAttribute PasswordForm form, Model model, RedirectAttributes redirect) {
+        var actor = currentActor.get();
+        var errors = new LinkedHashMap<String, String>();
+        if (form.currentPassword() == null || !organization.passwordMatches(actor.staffId(), form.currentPassword())) {
+            errors.put("currentPassword", text("access.password.currentWrong"));
+        }
+        if (form.newPassword() == null || form.newPassword().length() < MIN_PASSWORD_LENGTH) {
+            errors.put("newPassword", text("access.password.tooShort", MIN_PASSWORD_LENGTH));
+        } else if (!form.newPassword().equals(form.repeatPassword())) {
+            errors.put("repeatPassword", text("access.password.mismatch"));
+        }
+        if (!errors.isEmpty()) {
+            audit.record("CHANGE_PASSWORD", "staff", actor.username(), null, AuditLog.Outcome.FAILURE);
+            return page(model, new TokenForm(""), errors);
+        }
+        organization.changePassword(actor.staffId(), form.newPassword());
+        audit.success("CHANGE_PASSWORD", "staff", actor.username(), null);
+        redirect.addFlashAttribute("flash", text("access.password.changed"));
+        return "redirect:/profile";
+    }
+
+    /**
+     * Creates a token and shows it right away instead of redirecting: the plain token must not pass
+     * through the session (which lives in the database) and can never be shown again.
+     */
+    @PostMapping("/profile/tokens")
+    String createToken(@ModelAttribute TokenForm form, Model model) {
+        var actor = currentActor.get();
+        var errors = new LinkedHashMap<String, String>();
+        if (form.name() == null || form.name().isBlank()) {
+            errors.put("name", text("validation.required"));
+        } else if (form.name().trim().length() > MAX_TOKEN_NAME) {
+            errors.put("name", text("access.token.nameTooLong", MAX_TOKEN_NAME));
+        }
+        if (!errors.isEmpty()) {
+            return page(model, form, errors);
+        }
+        var created = tokens.create(actor.staffId(), form.name());
+        audit.success("CREATE_API_TOKEN", "api_token", created.id(), null);
+        model.addAttribute("tokenName", form.name().trim());
+        model.addAttribute("plainToken", created.plainToken());
+        model.addAttribute("meUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/me").toUriString());
+        return "access/token-created";
+    }
+
+    @PostMapping("/profile/tokens/{id}/revoke")
+    String revokeToken(@PathVariable long id, RedirectAttributes redirect) {
+        var actor = currentActor.get();
+        if (!tokens.revoke(actor.staffId(), id)) {
+            throw new NotFoundException();
+        }
+        audit.success("REVOKE_API_TOKEN", "api_token", id, null);
+        redirect.addFlashAttribute("flash", text("access.token.revoked"));
+        return "redirect:/profile";
+    }
+
+    private String page(Model model, TokenForm tokenForm, Map<String, String> errors) {
+        var actor = currentActor.get();
+        model.addAttribute("actor", actor);
+        model.addAttribute("unitRoles", unitRoles(actor));
+        model.addAttribute("tokens", tokens.of(actor.staffId()).stream()
+                .map(t -> new TokenRow(t.id(), t.name(), t.prefix(), time(t.createdAt()), time(t.lastUsedAt()),
+                        time(t.revokedAt()), t.active()))
+                .toList());
+        model.addAttribute("tokenForm", tokenForm);
+        model.addAttribute("errors", errors);
+        model.addAttribute("minPasswordLength", MIN_PASSWORD_LENGTH);
+        return "access/profile";
+    }
+
+    private List<UnitRoles> unitRoles(Actor actor) {
+        var rows = new ArrayList<UnitRoles>();
+        for (var unit : organization.units(actor.rolesByUnit().keySet())) {
+            rows.add(new UnitRoles(unit.fullName(),
+                    actor.rolesByUnit().get(unit.id()).stream().sorted(Comparator.naturalOrder()).toList()));
+        }
+        return rows;
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? null : TIME.format(instant);
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,321 @@
+package se.delaktig.organization.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.delaktig.audit.AuditLog;
+import se.delaktig.organization.Municipality;
+import se.delaktig.organization.Organization;
+import se.delaktig.organization.Role;
+import se.delaktig.organization.StaffMember;
+import se.delaktig.organization.Unit;
+import se.delaktig.web.NotFoundException;
+
+/**
+ * Administration of the organisation: municipalities, units, staff and their roles. Only for
+ * administrators; nothing here shows child data.
+ */
+@Controller
+@RequestMapping("/admin")
+@PreAuthorize("hasRole('ADMIN')")
+class AdminController {
+
+    static final int MIN_PASSWORD_LENGTH = 12;
+    private static final Pattern USERNAME = Pattern.compile("^[a-z0-9._-]{2,40}$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final int MAX_NAME = 200;
+
+    record MunicipalityForm(String name, String threshold) {
+        static MunicipalityForm empty() {
+            return new MunicipalityForm("", "5");
+        }
+    }
+
+    record UnitForm(String name) {
+    }
+
+    record StaffForm(String username, String displayName, String title, String email, String password,
+                     String administrator) {
+        static StaffForm empty() {
+            return new StaffForm("", "", "", "", "", null);
+        }
+
+        public boolean isAdministrator() {
+            return administrator != null && !administrator.equals("false");
+        }
+    }
+
+    record RoleForm(String unitId, String role) {
+    }
+
+    /** One row of a staff member's roles: the unit and its roles in a fixed order. */
+    record UnitRoles(Unit unit, List<Role> roles) {
+    }
+
+    private final Organization organization;
+    private final AuditLog audit;
+    private final MessageSource messages;
+
+    AdminController(Organization organization, AuditLog audit, MessageSource messages) {
+        this.organization = organization;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String overview(Model model) {
+        model.addAttribute("municipalityCount", organization.municipalities().size());
+        model.addAttribute("unitCount", organization.units().size());
+        model.addAttribute("staffCount", organization.staff().size());
+        return "admin/overview";
+    }
+
+    // municipalities ------------------------------------------------------------------------------
+
+    @GetMapping("/municipalities")
+    String municipalities(Model model) {
+        return municipalitiesPage(model, MunicipalityForm.empty(), new FieldErrors(messages));
+    }
+
+    @PostMapping("/municipalities")
+    String createMunicipality(@ModelAttribute MunicipalityForm form, Model model, RedirectAttributes redirect) {
+        var errors = new FieldErrors(messages);
+        if (FieldErrors.blank(form.name())) {
+            errors.reject("name", "validation.required");
+        } else if (form.name().trim().length() > MAX_NAME) {
+            errors.reject("name", "organization.tooLong", MAX_NAME);
+        }
+        var threshold = FieldErrors.integer(form.threshold());
+        if (threshold == null || threshold < 2 || threshold > 50) {
+            errors.reject("threshold", "organization.municipality.thresholdRange");
+        }
+        if (!errors.any()) {
+            try {
+                var id = organization.createMunicipality(form.name(), null, threshold);
+                audit.success("CREATE_MUNICIPALITY", "municipality", id, null);
+                redirect.addFlashAttribute("flash", text("organization.municipality.created", form.name().trim()));
+                return "redirect:/admin/municipalities/" + id;
+            } catch (Organization.AlreadyExistsException e) {
+                errors.reject("name", "organization.municipality.nameTaken");
+            }
+        }
+        return municipalitiesPage(model, form, errors);
+    }
+
+    private String municipalitiesPage(Model model, MunicipalityForm form, FieldErrors errors) {
+        var unitCounts = new java.util.HashMap<Long, Integer>();
+        organization.units().forEach(u -> unitCounts.merge(u.municipalityId(), 1, Integer::sum));
+        model.addAttribute("municipalities", organization.municipalities());
+        model.addAttribute("unitCounts", unitCounts);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors.asMap());
+        return "admin/municipalities";
+    }
+
+    // units -------------------------------------------------------------------------------------
+
+    @GetMapping("/municipalities/{id}")
+    String municipality(@PathVariable long id, Model model) {
+        return municipalityPage(model, municipality(id), new UnitForm(""), new FieldErrors(messages));
+    }
+
+    @PostMapping("/municipalities/{id}/units")
+    String createUnit(@PathVariable long id, @ModelAttribute UnitForm form, Model model, RedirectAttributes redirect) {
+        var municipality = municipality(id);
+        var errors = new FieldErrors(messages);
+        if (FieldErrors.blank(form.name())) {
+            errors.reject("name", "validation.required");
+        } else if (form.name().trim().length() > MAX_NAME) {
+            errors.reject("name", "organization.tooLong", MAX_NAME);
+        }
+        if (!errors.any()) {
+            try {
+                var unitId = organization.createUnit(id, form.name());
+                audit.success("CREATE_UNIT", "unit", unitId, unitId);
+                redirect.addFlashAttribute("flash", text("organization.unit.created", form.name().trim()));
+                return "redirect:/admin/municipalities/" + id;
+            } catch (Organization.AlreadyExistsException e) {
+                errors.reject("name", "organization.unit.nameTaken", municipality.name());
+            }
+        }
+        return municipalityPage(model, municipality, form, errors);
+    }
+
+    private String municipalityPage(Model model, Municipality municipality, UnitForm form, FieldErrors errors) {
+        model.addAttribute("municipality", municipality);
+        model.addAttribute("units", organization.unitsOf(municipality.id()));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors.asMap());
+        return "admin/municipality";
+    }
+
+    private Municipality municipality(long id) {
+        return organization.municipality(id).orElseThrow(NotFoundException::new);
+    }
+
+    // staff -------------------------------------------------------------------------------------
+
+    @GetMapping("/staff")
+    String staff(Model model) {
+        model.addAttribute("staff", organization.staff());
+        return "admin/staff";
+    }
+
+    @GetMapping("/staff/new")
+    String newStaff(Model model) {
+        return newStaffPage(model, StaffForm.empty(), new FieldErrors(messages));
+    }
+
+    @PostMapping("/staff")
+    String createStaff(@ModelAttribute StaffForm form, Model model, RedirectAttributes redirect) {
+        var errors = new FieldErrors(messages);
+        var username = form.username() == null ? "" : form.username().trim().toLowerCase();
+        if (username.isEmpty()) {
+            errors.reject("username", "validation.required");
+        } else if (!USERNAME.matcher(username).matches()) {
+            errors.reject("username", "organization.staff.usernameFormat");
+        }
+        if (FieldErrors.blank(form.displayName())) {
+            errors.reject("displayName", "validation.required");
+        } else if (form.displayName().trim().length() > MAX_NAME) {
+            errors.reject("displayName", "organization.tooLong", MAX_NAME);
+        }
+        if (form.title() != null && form.title().trim().length() > MAX_NAME) {
+            errors.reject("title", "organization.tooLong", MAX_NAME);
+        }
+        if (!FieldErrors.blank(form.email()) && !EMAIL.matcher(form.email().trim()).matches()) {
+            errors.reject("email", "organization.staff.emailFormat");
+        }
+        if (form.password() == null || form.password().length() < MIN_PASSWORD_LENGTH) {
+            errors.reject("password", "organization.staff.passwordTooShort", MIN_PASSWORD_LENGTH);
+        }
+        if (!errors.any()) {
+            try {
+                var id = organization.createStaff(username, form.displayName(), form.title(), form.email(),
+                        form.password(), form.isAdministrator());
+                audit.success("CREATE_STAFF", "staff", username, null);
+                redirect.addFlashAttribute("flash", text("organization.staff.created", form.displayName().trim()));
+                return "redirect:/admin/staff/" + id;
+            } catch (Organization.AlreadyExistsException e) {
+                errors.reject("username", "organization.staff.usernameTaken");
+            }
+        }
+        // The password is never sent back to the browser.
+        var kept = new StaffForm(form.username(), form.displayName(), form.title(), form.email(), "", form.administrator());
+        return newStaffPage(model, kept, errors);
+    }
+
+    private String newStaffPage(Model model, StaffForm form, FieldErrors errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors.asMap());
+        model.addAttribute("minPasswordLength", MIN_PASSWORD_LENGTH);
+        return "admin/staff-new";
+    }
+
+    @GetMapping("/staff/{id}")
+    String staffMember(@PathVariable long id, Model model) {
+        return staffPage(model, staffMember(id), new RoleForm("", ""), new FieldErrors(messages));
+    }
+
+    @PostMapping("/staff/{id}/enabled")
+    String setEnabled(@PathVariable long id, @RequestParam boolean enabled, Authentication authentication,
+                      RedirectAttributes redirect) {
+        var staff = staffMember(id);
+        if (!enabled && staff.username().equals(authentication.getName())) {
+            // Locking oneself out could leave the installation without an administrator.
+            redirect.addFlashAttribute("flash", text("organization.staff.cannotDisableSelf"));
+            return "redirect:/admin/staff/" + id;
+        }
+        organization.setEnabled(id, enabled);
+        audit.success(enabled ? "ENABLE_STAFF" : "DISABLE_STAFF", "staff", staff.username(), null);
+        redirect.addFlashAttribute("flash", text(enabled ? "organization.staff.enabledNow" : "organization.staff.disabledNow",
+                staff.displayName()));
+        return "redirect:/admin/staff/" + id;
+    }
+
+    @PostMapping("/staff/{id}/roles")
+    String grant(@PathVariable long id, @ModelAttribute RoleForm form, Model model, RedirectAttributes redirect) {
+        var staff = staffMember(id);
+        var errors = new FieldErrors(messages);
+        var unitId = FieldErrors.integer(form.unitId());
+        var unit = unitId == null ? null : organization.unit(unitId).orElse(null);
+        if (unit == null) {
+            errors.reject("unitId", "organization.role.chooseUnit");
+        }
+        var role = role(form.role());
+        if (role == null) {
+            errors.reject("role", "organization.role.chooseRole");
+        }
+        if (errors.any()) {
+            return staffPage(model, staff, form, errors);
+        }
+        organization.grant(id, unit.id(), role);
+        audit.record("GRANT_ROLE", "staff", staff.username(), unit.id(), AuditLog.Outcome.SUCCESS);
+        redirect.addFlashAttribute("flash", text("organization.role.granted", staff.displayName(),
+                text("organization.role." + role.name()), unit.fullName()));
+        return "redirect:/admin/staff/" + id;
+    }
+
+    @PostMapping("/staff/{id}/roles/revoke")
+    String revoke(@PathVariable long id, @ModelAttribute RoleForm form, RedirectAttributes redirect) {
+        var staff = staffMember(id);
+        var unitId = FieldErrors.integer(form.unitId());
+        var role = role(form.role());
+        var unit = unitId == null ? null : organization.unit(unitId).orElse(null);
+        if (unit == null || role == null) {
+            throw new NotFoundException();
+        }
+        organization.revoke(id, unit.id(), role);
+        audit.record("REVOKE_ROLE", "staff", staff.username(), unit.id(), AuditLog.Outcome.SUCCESS);
+        redirect.addFlashAttribute("flash", text("organization.role.revoked", staff.displayName(),
+                text("organization.role." + role.name()), unit.fullName()));
+        return "redirect:/admin/staff/" + id;
+    }
+
+    private String staffPage(Model model, StaffMember staff, RoleForm form, FieldErrors errors) {
+        var roles = organization.rolesByUnit(staff.id());
+        var rows = new ArrayList<UnitRoles>();
+        for (var unit : organization.units(roles.keySet())) {
+            rows.add(new UnitRoles(unit, roles.get(unit.id()).stream().sorted(Comparator.naturalOrder()).toList()));
+        }
+        model.addAttribute("staffMember", staff);
+        model.addAttribute("unitRoles", rows);
+        model.addAttribute("units", organization.units());
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors.asMap());
+        return "admin/staff-member";
+    }
+
+    private StaffMember staffMember(long id) {
+        return organization.staffMember(id).orElseThrow(NotFoundException::new);
+    }
+
+    private static Role role(String name) {
+        for (var role : Role.values()) {
+            if (role.name().equals(name)) {
+                return role;
+            }
+        }
+        return null;
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}
