@@ -187,13 +187,16 @@ public class Interviews {
         return view(reload(access));
     }
 
-    /** Whether the current person may reopen this completed interview (shown as a button). */
+    /** What the current person may do with the interview, for showing only the buttons that work. */
     @Transactional(readOnly = true)
-    public boolean canReopen(InterviewView interview) {
+    public InterviewPermissions permissions(InterviewView interview) {
         var round = rounds.get(interview.roundId());
         var actor = currentActor.get();
-        return interview.complete() && Stage.ANALYSIS.isAfter(round.stage())
-                && (actor.has(round.unitId(), Role.PROCESS_LEAD) || assignedToMe(interview.participantId()));
+        var open = Stage.ANALYSIS.isAfter(round.stage());
+        var assigned = assignedToMe(interview.participantId());
+        return new InterviewPermissions(assigned,
+                open && interview.complete() && (assigned || actor.has(round.unitId(), Role.PROCESS_LEAD)),
+                open && assigned);
     }
 
     /**
