@@ -139,7 +139,8 @@ class InterviewController {
         model.addAttribute("notesError", problems.stream().filter(p -> p.field().equals("notes"))
                 .map(InterviewPage.FieldProblem::message).findFirst().orElse(null));
         model.addAttribute("conflict", problems.stream().anyMatch(p -> p.field().equals("version")));
-        model.addAttribute("lastSaved", lastSaved(interview));
+        model.addAttribute("lastSaved", time(interview.updatedAt()));
+        model.addAttribute("completedAt", interview.completedAt() == null ? null : time(interview.completedAt()));
         model.addAttribute("analysisStarted", !Stage.ANALYSIS.isAfter(round.stage()));
         // The first name helps the assigned interviewer book the meeting; reading it is audited.
         if (permissions.assignedToMe() && round.stage() != Stage.CLOSED) {
@@ -159,8 +160,9 @@ class InterviewController {
         return "interview/reflection";
     }
 
-    private static String lastSaved(InterviewView interview) {
-        var time = interview.updatedAt().atZone(AuditLog.ZONE);
+    /** "10:15" today, otherwise with the date, in Swedish time. */
+    private static String time(java.time.Instant instant) {
+        var time = instant.atZone(AuditLog.ZONE);
         return time.toLocalDate().equals(LocalDate.now(AuditLog.ZONE)) ? TIME.format(time) : DATE_TIME.format(time);
     }
 }
