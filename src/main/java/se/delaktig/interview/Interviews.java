@@ -89,7 +89,7 @@ public class Interviews {
             if (existing.isPresent()) {
                 return get(existing.get().id());
             }
-            audit.record("OPEN", RECORD, "participant:" + participantId, round.unitId(), AuditLog.Outcome.DENIED);
+            log("OPEN", "participant:" + participantId, round.unitId(), AuditLog.Outcome.DENIED);
             throw new NotFoundException();
         }
         if (existing.isEmpty()) {
@@ -100,13 +100,15 @@ public class Interviews {
                     on conflict (participant_id) do nothing""")
                     .params(round.id(), participantId, actor.staffId()).update();
             existing = findByParticipant(participantId);
-            audit.success("CREATE", RECORD, existing.orElseThrow().id(), round.unitId());
+            log("CREATE", existing.orElseThrow().id(), round.unitId(), AuditLog.Outcome.SUCCESS);
         }
         return get(existing.orElseThrow().id());
     }
 
-    /** The interview, for the assigned interviewer or, once complete, a reader of the unit. */
-    @Transactional(readOnly = true)
+    /**
+     * The interview, for the assigned interviewer or, once complete, a reader of the unit. Not a
+     * read-only transaction: the read is written to the audit log.
+     */
     public InterviewView get(long interviewId) {
         var access = access(interviewId);
         var mayRead = access.assigned() || (access.isComplete()
@@ -114,7 +116,7 @@ public class Interviews {
         if (!mayRead) {
             throw denied(access, "READ");
         }
-        audit.success("READ", RECORD, interviewId, access.round().unitId());
+        log("READ", interviewId, access.round().unitId(), AuditLog.Outcome.SUCCESS);
         return view(access);
     }
 
@@ -150,7 +152,7 @@ public class Interviews {
                             keys.encrypt(roundId, answer.notes(), answerNotesContext(interviewId, answer.questionId())))
                     .update();
         }
-        audit.success("SAVE", RECORD, interviewId, access.round().unitId());
+        log("SAVE", interviewId, access.round().unitId(), AuditLog.Outcome.SUCCESS);
         return view(reload(access));
     }
 
@@ -166,7 +168,7 @@ public class Interviews {
         if (updated == 0) {
             throw new InvalidInputException("version", "interview.conflict");
         }
-        audit.success("COMPLETE", RECORD, interviewId, access.round().unitId());
+        log("COMPLETE", interviewId, access.round().unitId(), AuditLog.Outcome.SUCCESS);
         return view(reload(access));
     }
 
@@ -183,7 +185,7 @@ public class Interviews {
         jdbc.sql("""
                 update interview set status = 'DRAFT', completed_at = null, updated_at = now(), version = version + 1
                 where id = ?""").param(interviewId).update();
-        audit.success("REOPEN", RECORD, interviewId, access.round().unitId());
+        log("REOPEN", interviewId, access.round().unitId(), AuditLog.Outcome.SUCCESS);
         return view(reload(access));
     }
 
@@ -197,6 +199,19 @@ public class Interviews {
         return new InterviewPermissions(assigned,
                 open && interview.complete() && (assigned || actor.has(round.unitId(), Role.PROCESS_LEAD)),
                 open && assigned);
+    }
+
+    /**
+     * The child's first name from the key list, for the assigned interviewer to book the meeting;
+     * empty for everyone else and once the round is closed. Reading it is audited by the key list.
+     * Runs in a read-write transaction because the audit entry is written inside it.
+     */
+    public Optional<String> childFirstName(InterviewView interview) {
+        var round = rounds.get(interview.roundId());
+        if (round.stage() == Stage.CLOSED || !assignedToMe(interview.participantId())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(participants.keyEntry(interview.participantId()).firstName());
     }
 
     /**
@@ -214,7 +229,7 @@ public class Interviews {
         }
         jdbc.sql("update interview set reflection = ?, updated_at = now() where id = ?")
                 .params(keys.encrypt(access.round().id(), text, reflectionContext(interviewId)), interviewId).update();
-        audit.success("REFLECTION", RECORD, interviewId, access.round().unitId());
+        log("REFLECTION", interviewId, access.round().unitId(), AuditLog.Outcome.SUCCESS);
         return view(reload(access));
     }
 
@@ -286,12 +301,20 @@ public class Interviews {
     }
 
     private NotFoundException denied(Access access, String action) {
-        audit.record(action, RECORD, access.row().id(), access.round().unitId(), AuditLog.Outcome.DENIED);
+        log(action, access.row().id(), access.round().unitId(), AuditLog.Outcome.DENIED);
         return new NotFoundException();
     }
 
     private boolean mayReopen(Access access) {
         return access.assigned() || access.actor().has(access.round().unitId(), Role.PROCESS_LEAD);
+    }
+
+    /**
+     * Writes through the audit log's own-transaction entry point, so that a refusal is still logged
+     * when the refused work rolls back.
+     */
+    private void log(String action, Object recordId, long unitId, AuditLog.Outcome outcome) {
+        audit.record(currentActor.get().username(), action, RECORD, recordId, unitId, outcome, null);
     }
 
     private static boolean isAssigned(Participant participant, Actor actor) {

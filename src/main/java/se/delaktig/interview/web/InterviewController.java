@@ -18,7 +18,6 @@ import se.delaktig.audit.AuditLog;
 import se.delaktig.guide.Guides;
 import se.delaktig.interview.InterviewView;
 import se.delaktig.interview.Interviews;
-import se.delaktig.round.ParticipantService;
 import se.delaktig.round.RoundService;
 import se.delaktig.round.Stage;
 import se.delaktig.web.InvalidInputException;
@@ -35,15 +34,13 @@ class InterviewController {
 
     private final Interviews interviews;
     private final RoundService rounds;
-    private final ParticipantService participants;
     private final Guides guides;
     private final MessageSource messages;
 
-    InterviewController(Interviews interviews, RoundService rounds, ParticipantService participants, Guides guides,
+    InterviewController(Interviews interviews, RoundService rounds, Guides guides,
                         MessageSource messages) {
         this.interviews = interviews;
         this.rounds = rounds;
-        this.participants = participants;
         this.guides = guides;
         this.messages = messages;
     }
@@ -143,9 +140,7 @@ class InterviewController {
         model.addAttribute("completedAt", interview.completedAt() == null ? null : time(interview.completedAt()));
         model.addAttribute("analysisStarted", !Stage.ANALYSIS.isAfter(round.stage()));
         // The first name helps the assigned interviewer book the meeting; reading it is audited.
-        if (permissions.assignedToMe() && round.stage() != Stage.CLOSED) {
-            model.addAttribute("firstName", participants.keyEntry(interview.participantId()).firstName());
-        }
+        model.addAttribute("firstName", interviews.childFirstName(interview).orElse(null));
         return "interview/form";
     }
 

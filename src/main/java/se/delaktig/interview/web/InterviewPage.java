@@ -18,36 +18,36 @@ import se.delaktig.web.InvalidInputException;
  * View model of the interview form: the guide's areas and questions with what was typed and the
  * error of each field, so the template stays free of lookups.
  */
-final class InterviewPage {
+public final class InterviewPage {
 
     private static final Pattern ANSWER_FIELD = Pattern.compile("answers\\[(\\d+)]\\.(value|childWords|notes)");
 
-    record Choice(String id, String value, String label, boolean checked) {
+    public record Choice(String id, String value, String label, boolean checked) {
     }
 
-    record QuestionRow(long id, int number, QuestionType type, String text, String prompt, List<Choice> choices,
+    public record QuestionRow(long id, int number, QuestionType type, String text, String prompt, List<Choice> choices,
                        String value, String valueLabel, String childWords, String notes,
                        String valueError, String wordsError, String notesError) {
 
-        boolean choice() {
+        public boolean choice() {
             return type == QuestionType.YES_NO_DONT_KNOW || type == QuestionType.SINGLE_CHOICE;
         }
 
-        boolean numeric() {
+        public boolean numeric() {
             return type == QuestionType.NUMBER;
         }
 
         /** The ids the value control is described by: the interviewer prompt and the error, if any. */
-        String valueDescribedBy() {
+        public String valueDescribedBy() {
             return join(prompt == null ? null : "q" + id + "-prompt", valueError == null ? null : "q" + id + "-value-error");
         }
     }
 
-    record AreaRow(String title, String intro, List<QuestionRow> questions) {
+    public record AreaRow(String title, String intro, List<QuestionRow> questions) {
     }
 
     /** One error for the summary at the top; {@code targetId} is null for errors of the whole form. */
-    record FieldProblem(String field, String targetId, String message) {
+    public record FieldProblem(String field, String targetId, String message) {
     }
 
     private InterviewPage() {
