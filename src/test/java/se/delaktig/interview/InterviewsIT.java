@@ -203,8 +203,14 @@ class InterviewsIT {
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("interview.alreadyComplete"));
 
-        var reopened = TestFixtures.as(w.org().processLead(), () -> interviews.reopen(id));
+        mvc.perform(as(get("/interviews/{id}", id), w.org().processLead()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Öppna intervjun igen")));
+        mvc.perform(as(post("/interviews/{id}/reopen", id), w.org().processLead()))
+                .andExpect(status().is3xxRedirection());
+        var reopened = TestFixtures.as(w.interviewer(), () -> interviews.get(id));
         assertThat(reopened.status()).isEqualTo(Interviews.DRAFT);
+        assertThat(reopened.editable()).isTrue();
         var saved = TestFixtures.as(w.interviewer(), () -> interviews.save(id, reopened.version(),
                 List.of(new AnswerInput(w.yesNo(), "DONT_KNOW", null, null)), null));
         assertThat(saved.answers().get(w.yesNo()).value()).isEqualTo("DONT_KNOW");
