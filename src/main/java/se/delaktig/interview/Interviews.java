@@ -1,0 +1,485 @@
+package se.delaktig.interview;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.delaktig.access.Actor;
+import se.delaktig.access.CurrentActor;
+import se.delaktig.audit.AuditLog;
+import se.delaktig.guide.Guide;
+import se.delaktig.guide.Guides;
+import se.delaktig.guide.Question;
+import se.delaktig.guide.QuestionType;
+import se.delaktig.organization.Role;
+import se.delaktig.privacy.IdentityNumbers;
+import se.delaktig.privacy.RoundKeys;
+import se.delaktig.round.Participant;
+import se.delaktig.round.ParticipantService;
+import se.delaktig.round.Round;
+import se.delaktig.round.RoundService;
+import se.delaktig.round.Stage;
+import se.delaktig.web.InvalidInputException;
+import se.delaktig.web.NotFoundException;
+
+/**
+ * Interviews as the assigned interviewer records them. Only the child's assigned interviewer may
+ * open and change an interview; once it is complete, the process lead, the unit manager and the
+ * other interviewers of the unit may read it (the team reads each other's interviews before the
+ * seminar). Everyone else is told it does not exist.
+ *
+ * <p>Saving uses the interview's version: a save based on an older version is refused rather than
+ * overwriting what was saved in between. Free text is encrypted with the round's key; the
+ * structured value stays plain because it is what the analysis counts.
+ */
+@Service
+@Transactional
+public class Interviews {
+
+    public static final String NOT_STARTED = "NOT_STARTED";
+    public static final String DRAFT = "DRAFT";
+    public static final String COMPLETE = "COMPLETE";
+
+    /** Longest accepted free text (child's words, notes, reflection). */
+    public static final int MAX_TEXT = 10_000;
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,3}");
+    private static final String RECORD = "interview";
+
+    private final JdbcClient jdbc;
+    private final RoundService rounds;
+    private final ParticipantService participants;
+    private final Guides guides;
+    private final CurrentActor currentActor;
+    private final RoundKeys keys;
+    private final AuditLog audit;
+
+    Interviews(JdbcClient jdbc, RoundService rounds, ParticipantService participants, Guides guides,
+               CurrentActor currentActor, RoundKeys keys, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.rounds = rounds;
+        this.participants = participants;
+        this.guides = guides;
+        this.currentActor = currentActor;
+        this.keys = keys;
+        this.audit = audit;
+    }
+
+    /**
+     * The interview of a participant, created on first opening by the assigned interviewer. A reader
+     * of the unit (see class comment) gets the completed interview; anyone else a 404.
+     */
+    public InterviewView open(long participantId) {
+        var participant = participants.get(participantId);
+        var round = rounds.get(participant.roundId());
+        var actor = currentActor.get();
+        var existing = findByParticipant(participantId);
+        if (!isAssigned(participant, actor)) {
+            if (existing.isPresent()) {
+                return get(existing.get().id());
+            }
+            log("OPEN", "participant:" + participantId, round.unitId(), AuditLog.Outcome.DENIED);
+            throw new NotFoundException();
+        }
+        if (existing.isEmpty()) {
+            requireOpenStage(round);
+            // "on conflict do nothing": two tabs opening at once must not create two interviews.
+            jdbc.sql("""
+                    insert into interview (round_id, participant_id, interviewer_id) values (?, ?, ?)
+                    on conflict (participant_id) do nothing""")
+                    .params(round.id(), participantId, actor.staffId()).update();
+            existing = findByParticipant(participantId);
+            log("CREATE", existing.orElseThrow().id(), round.unitId(), AuditLog.Outcome.SUCCESS);
+        }
+        return get(existing.orElseThrow().id());
+    }
+
+    /**
+     * The interview, for the assigned interviewer or, once complete, a reader of the unit. Not a
+     * read-only transaction: the read is written to the audit log.
+     */
+    public InterviewView get(long interviewId) {
+        var access = access(interviewId);
+        var mayRead = access.assigned() || (access.isComplete()
+                && access.actor().hasAny(access.round().unitId(), Role.PROCESS_LEAD, Role.UNIT_MANAGER, Role.INTERVIEWER));
+        if (!mayRead) {
+            throw denied(access, "READ");
+        }
+        log("READ", interviewId, access.round().unitId(), AuditLog.Outcome.SUCCESS);
+        return view(access);
+    }
+
+    /**
+     * Saves the answers and free notes as a draft. The answers replace what was saved before: a
+     * question missing from {@code answers} has no answer afterwards.
+     *
+     * @throws InvalidInputException on a stale version ({@code interview.conflict}), a completed
+     *                               interview or a round past its interviews
+     * @throws InvalidAnswersException naming every rejected field
+     */
+    public InterviewView save(long interviewId, int expectedVersion, List<AnswerInput> answers, String notes) {
+        var access = writable(interviewId, "SAVE");
+        requireDraft(access);
+        requireVersion(access, expectedVersion);
+        var guide = guides.find(access.round().guideId()).orElseThrow();
+        var cleaned = validate(guide, answers == null ? List.of() : answers, notes);
+        var roundId = access.round().id();
+        var updated = jdbc.sql("""
+                update interview set notes = ?, interviewer_id = ?, updated_at = now(), version = version + 1
+                where id = ? and version = ? and status = 'DRAFT'""")
+                .params(keys.encrypt(roundId, cleaned.notes(), notesContext(interviewId)), access.actor().staffId(),
+                        interviewId, expectedVersion)
+                .update();
+        if (updated == 0) {
+            throw new InvalidInputException("version", "interview.conflict");
+        }
+        jdbc.sql("delete from answer where interview_id = ?").param(interviewId).update();
+        for (var answer : cleaned.answers()) {
+            jdbc.sql("insert into answer (interview_id, question_id, value, child_words, notes) values (?, ?, ?, ?, ?)")
+                    .params(interviewId, answer.questionId(), answer.value(),
+                            keys.encrypt(roundId, answer.childWords(), wordsContext(interviewId, answer.questionId())),
+                            keys.encrypt(roundId, answer.notes(), answerNotesContext(interviewId, answer.questionId())))
+                    .update();
+        }
+        log("SAVE", interviewId, access.round().unitId(), AuditLog.Outcome.SUCCESS);
+        return view(reload(access));
+    }
+
+    /** Marks the interview complete; it is read-only until reopened. */
+    public InterviewView complete(long interviewId, int expectedVersion) {
+        var access = writable(interviewId, "COMPLETE");
+        requireDraft(access);
+        requireVersion(access, expectedVersion);
+        var updated = jdbc.sql("""
+                update interview set status = 'COMPLETE', completed_at = now(), updated_at = now(), version = version + 1
+                where id = ? and version = ? and status = 'DRAFT'""")
+                .params(interviewId, expectedVersion).update();
+        if (updated == 0) {
+            throw new InvalidInputException("version", "interview.conflict");
+        }
+        log("COMPLETE", interviewId, access.round().unitId(), AuditLog.Outcome.SUCCESS);
+        return view(reload(access));
+    }
+
+    /** Makes a completed interview a draft again, for the assigned interviewer or the process lead. */
+    public InterviewView reopen(long interviewId) {
+        var access = access(interviewId);
+        if (!mayReopen(access)) {
+            throw denied(access, "REOPEN");
+        }
+        requireOpenStage(access.round());
+        if (!access.isComplete()) {
+            throw new InvalidInputException("status", "interview.notComplete");
+        }
+        jdbc.sql("""
+                update interview set status = 'DRAFT', completed_at = null, updated_at = now(), version = version + 1
+                where id = ?""").param(interviewId).update();
+        log("REOPEN", interviewId, access.round().unitId(), AuditLog.Outcome.SUCCESS);
+        return view(reload(access));
+    }
+
+    /** What the current person may do with the interview, for showing only the buttons that work. */
+    @Transactional(readOnly = true)
+    public InterviewPermissions permissions(InterviewView interview) {
+        var round = rounds.get(interview.roundId());
+        var actor = currentActor.get();
+        var open = Stage.ANALYSIS.isAfter(round.stage());
+        var assigned = assignedToMe(interview.participantId());
+        return new InterviewPermissions(assigned,
+                open && interview.complete() && (assigned || actor.has(round.unitId(), Role.PROCESS_LEAD)),
+                open && assigned);
+    }
+
+    /**
+     * The child's first name from the key list, for the assigned interviewer to book the meeting;
+     * empty for everyone else and once the round is closed. Reading it is audited by the key list.
+     * Runs in a read-write transaction because the audit entry is written inside it.
+     */
+    public Optional<String> childFirstName(InterviewView interview) {
+        var round = rounds.get(interview.roundId());
+        if (round.stage() == Stage.CLOSED || !assignedToMe(interview.participantId())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(participants.keyEntry(interview.participantId()).firstName());
+    }
+
+    /**
+     * The interviewer's own reflection on listening to the child. It may be written before or after
+     * the interview is complete, and does not change the interview's version, so it never conflicts
+     * with a save of the answers in another tab.
+     */
+    public InterviewView saveReflection(long interviewId, String reflection) {
+        var access = writable(interviewId, "REFLECTION");
+        var text = freeText(reflection);
+        var problems = new ArrayList<InvalidAnswersException.Problem>();
+        checkText(text, "reflection", problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidAnswersException(problems);
+        }
+        jdbc.sql("update interview set reflection = ?, updated_at = now() where id = ?")
+                .params(keys.encrypt(access.round().id(), text, reflectionContext(interviewId)), interviewId).update();
+        log("REFLECTION", interviewId, access.round().unitId(), AuditLog.Outcome.SUCCESS);
+        return view(reload(access));
+    }
+
+    /** The children assigned to the current person, newest round first, with the interview's status. */
+    @Transactional(readOnly = true)
+    public List<MyInterview> mine() {
+        var assigned = participants.assignedToMe();
+        if (assigned.isEmpty()) {
+            return List.of();
+        }
+        var rows = new HashMap<Long, Row>();
+        jdbc.sql("select * from interview where participant_id in (:ids)")
+                .param("ids", assigned.stream().map(Participant::id).toList())
+                .query(Interviews::row).list()
+                .forEach(r -> rows.put(r.participantId(), r));
+        var roundsById = new HashMap<Long, Optional<Round>>();
+        var result = new ArrayList<MyInterview>();
+        for (var p : assigned) {
+            // A round the person no longer belongs to (role revoked) is left out, not an error.
+            var round = roundsById.computeIfAbsent(p.roundId(), this::visibleRound);
+            if (round.isEmpty()) {
+                continue;
+            }
+            var row = rows.get(p.id());
+            result.add(new MyInterview(p.id(), p.roundId(), round.get().title(), p.pseudonym(), p.age(),
+                    row == null ? null : row.id(), row == null ? NOT_STARTED : row.status(),
+                    row == null ? null : row.updatedAt()));
+        }
+        return result;
+    }
+
+    // -------------------------------------------------------------------------------------------
+
+    /** The interview row and what decides who may do what with it. */
+    private record Access(Row row, Round round, Participant participant, Actor actor, boolean assigned) {
+        boolean isComplete() {
+            return COMPLETE.equals(row.status());
+        }
+    }
+
+    private record Row(long id, long roundId, long participantId, long interviewerId, String status, byte[] notes,
+                       byte[] reflection, Instant updatedAt, Instant completedAt, int version) {
+    }
+
+    private record Cleaned(List<AnswerInput> answers, String notes) {
+    }
+
+    private Access access(long interviewId) {
+        var row = find(interviewId).orElseThrow(NotFoundException::new);
+        // Both calls answer 404 for a round of another unit, exactly as for a missing interview.
+        var round = rounds.get(row.roundId());
+        var participant = participants.get(row.participantId());
+        var actor = currentActor.get();
+        return new Access(row, round, participant, actor, isAssigned(participant, actor));
+    }
+
+    private Access writable(long interviewId, String action) {
+        var access = access(interviewId);
+        if (!access.assigned()) {
+            throw denied(access, action);
+        }
+        requireOpenStage(access.round());
+        return access;
+    }
+
+    private Access reload(Access access) {
+        return new Access(find(access.row().id()).orElseThrow(), access.round(), access.participant(), access.actor(),
+                access.assigned());
+    }
+
+    private NotFoundException denied(Access access, String action) {
+        log(action, access.row().id(), access.round().unitId(), AuditLog.Outcome.DENIED);
+        return new NotFoundException();
+    }
+
+    private boolean mayReopen(Access access) {
+        return access.assigned() || access.actor().has(access.round().unitId(), Role.PROCESS_LEAD);
+    }
+
+    /**
+     * Writes through the audit log's own-transaction entry point, so that a refusal is still logged
+     * when the refused work rolls back.
+     */
+    private void log(String action, Object recordId, long unitId, AuditLog.Outcome outcome) {
+        audit.record(currentActor.get().username(), action, RECORD, recordId, unitId, outcome, null);
+    }
+
+    private static boolean isAssigned(Participant participant, Actor actor) {
+        return participant.interviewerId() != null && participant.interviewerId() == actor.staffId();
+    }
+
+    private boolean assignedToMe(long participantId) {
+        return participants.assignedToMe().stream().anyMatch(p -> p.id() == participantId);
+    }
+
+    private Optional<Round> visibleRound(long roundId) {
+        try {
+            return Optional.of(rounds.get(roundId));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Once the analysis has started, the team works on what was recorded; changing it would move the ground. */
+    private static void requireOpenStage(Round round) {
+        if (!Stage.ANALYSIS.isAfter(round.stage())) {
+            throw new InvalidInputException("stage", "interview.stage.closed");
+        }
+    }
+
+    private static void requireDraft(Access access) {
+        if (access.isComplete()) {
+            throw new InvalidInputException("status", "interview.alreadyComplete");
+        }
+    }
+
+    private static void requireVersion(Access access, int expectedVersion) {
+        if (access.row().version() != expectedVersion) {
+            throw new InvalidInputException("version", "interview.conflict");
+        }
+    }
+
+    private Cleaned validate(Guide guide, List<AnswerInput> answers, String notes) {
+        var problems = new ArrayList<InvalidAnswersException.Problem>();
+        var seen = new HashSet<Long>();
+        var cleaned = new ArrayList<AnswerInput>();
+        for (var input : answers) {
+            var prefix = "answers[" + input.questionId() + "].";
+            var question = guide.question(input.questionId());
+            if (question.isEmpty()) {
+                problems.add(new InvalidAnswersException.Problem(prefix + "value", "interview.question.unknown"));
+                continue;
+            }
+            if (!seen.add(input.questionId())) {
+                problems.add(new InvalidAnswersException.Problem(prefix + "value", "interview.question.duplicate"));
+                continue;
+            }
+            var value = value(question.get(), input.value(), prefix + "value", problems);
+            var words = freeText(input.childWords());
+            var answerNotes = freeText(input.notes());
+            checkText(words, prefix + "childWords", problems);
+            checkText(answerNotes, prefix + "notes", problems);
+            if (value != null || words != null || answerNotes != null) {
+                cleaned.add(new AnswerInput(input.questionId(), value, words, answerNotes));
+            }
+        }
+        var freeNotes = freeText(notes);
+        checkText(freeNotes, "notes", problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidAnswersException(problems);
+        }
+        return new Cleaned(cleaned, freeNotes);
+    }
+
+    /** The value as stored, or null for no answer; a value that does not fit the question is a problem. */
+    private static String value(Question question, String raw, String field, List<InvalidAnswersException.Problem> problems) {
+        var value = raw == null ? "" : raw.strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        switch (question.type()) {
+            case YES_NO_DONT_KNOW -> {
+                if (QuestionType.YES_NO_VALUES.contains(value)) {
+                    return value;
+                }
+                problems.add(new InvalidAnswersException.Problem(field, "interview.value.yesNo"));
+            }
+            case SINGLE_CHOICE -> {
+                if (question.options().contains(value)) {
+                    return value;
+                }
+                problems.add(new InvalidAnswersException.Problem(field, "interview.value.option"));
+            }
+            case NUMBER -> {
+                if (WHOLE_NUMBER.matcher(value).matches()) {
+                    return Integer.toString(Integer.parseInt(value));
+                }
+                problems.add(new InvalidAnswersException.Problem(field, "interview.value.number", 0, 999));
+            }
+            case FREE_TEXT -> problems.add(new InvalidAnswersException.Problem(field, "interview.value.freeText"));
+        }
+        return null;
+    }
+
+    private static String freeText(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static void checkText(String text, String field, List<InvalidAnswersException.Problem> problems) {
+        if (text == null) {
+            return;
+        }
+        if (text.length() > MAX_TEXT) {
+            problems.add(new InvalidAnswersException.Problem(field, "interview.text.tooLong", MAX_TEXT));
+        } else if (IdentityNumbers.containsIdentityNumber(text)) {
+            problems.add(new InvalidAnswersException.Problem(field, "privacy.identityNumber"));
+        }
+    }
+
+    private InterviewView view(Access access) {
+        var row = access.row();
+        var roundId = access.round().id();
+        var answers = new LinkedHashMap<Long, AnswerView>();
+        jdbc.sql("select question_id, value, child_words, notes from answer where interview_id = ? order by question_id")
+                .param(row.id())
+                .query(rs -> {
+                    var questionId = rs.getLong("question_id");
+                    answers.put(questionId, new AnswerView(rs.getString("value"),
+                            keys.decrypt(roundId, rs.getBytes("child_words"), wordsContext(row.id(), questionId)),
+                            keys.decrypt(roundId, rs.getBytes("notes"), answerNotesContext(row.id(), questionId))));
+                });
+        var editable = access.assigned() && !access.isComplete() && Stage.ANALYSIS.isAfter(access.round().stage());
+        return new InterviewView(row.id(), roundId, row.participantId(), access.participant().pseudonym(),
+                access.participant().age(), row.status(), row.updatedAt(), row.completedAt(), row.version(),
+                keys.decrypt(roundId, row.notes(), notesContext(row.id())),
+                keys.decrypt(roundId, row.reflection(), reflectionContext(row.id())),
+                Map.copyOf(answers), editable);
+    }
+
+    private Optional<Row> find(long interviewId) {
+        return jdbc.sql("select * from interview where id = ?").param(interviewId).query(Interviews::row).optional();
+    }
+
+    private Optional<Row> findByParticipant(long participantId) {
+        return jdbc.sql("select * from interview where participant_id = ?").param(participantId)
+                .query(Interviews::row).optional();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        var completed = rs.getTimestamp("completed_at");
+        return new Row(rs.getLong("id"), rs.getLong("round_id"), rs.getLong("participant_id"), rs.getLong("interviewer_id"),
+                rs.getString("status"), rs.getBytes("notes"), rs.getBytes("reflection"),
+                rs.getTimestamp("updated_at").toInstant(), completed == null ? null : completed.toInstant(),
+                rs.getInt("version"));
+    }
+
+    // Each ciphertext is bound to its place, so text copied into another row or column does not decrypt.
+    private static String wordsContext(long interviewId, long questionId) {
+        return "answer:" + interviewId + ":" + questionId + ":words";
+    }
+
+    private static String answerNotesContext(long interviewId, long questionId) {
+        return "answer:" + interviewId + ":" + questionId + ":notes";
+    }
+
+    private static String notesContext(long interviewId) {
+        return "interview:" + interviewId + ":notes";
+    }
+
+    private static String reflectionContext(long interviewId) {
+        return "interview:" + interviewId + ":reflection";
+    }
+}
