@@ -52,6 +52,7 @@ class SecurityConfiguration {
             .csrf(csrf -> csrf.ignoringRequestMatchers(bearer))
             .exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor(problemEntryPoint, api)
+                .defaultAccessDeniedHandlerFor(problemEntryPoint, api)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
             .addFilterBefore(new ApiTokenFilter(tokens, users, audit, problemEntryPoint), UsernamePasswordAuthenticationFilter.class)
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

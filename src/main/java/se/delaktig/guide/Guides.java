@@ -41,7 +41,9 @@ public class Guides {
     }
 
     public Optional<Summary> latest() {
-        return all().stream().max((a, b) -> Integer.compare(a.version(), b.version()));
+        // Highest version wins; among equal versions the oldest guide (the default one) is preferred.
+        return all().stream().max(java.util.Comparator.comparingInt(Summary::version)
+                .thenComparing(Summary::id, java.util.Comparator.reverseOrder()));
     }
 
     public Optional<Guide> find(long id) {

@@ -1,10 +1,14 @@
 package se.delaktig.interview;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.delaktig.guide.Guides;
+import se.delaktig.guide.Question;
+import se.delaktig.guide.QuestionType;
 import se.delaktig.round.RoundService;
 
 /**
@@ -14,6 +18,9 @@ import se.delaktig.round.RoundService;
 @Service
 @Transactional(readOnly = true)
 public class InterviewResults {
+
+    /** Stands in for a free-text answer: it counts as answered, and its words never leave this module. */
+    public static final String ANSWERED = "ANSWERED";
 
     /** One structured answer of one completed interview. */
     public record StructuredAnswer(long interviewId, long participantId, long questionId, String value) {
@@ -25,26 +32,34 @@ public class InterviewResults {
 
     private final JdbcClient jdbc;
     private final RoundService rounds;
+    private final Guides guides;
 
-    InterviewResults(JdbcClient jdbc, RoundService rounds) {
+    InterviewResults(JdbcClient jdbc, RoundService rounds, Guides guides) {
         this.jdbc = jdbc;
         this.rounds = rounds;
+        this.guides = guides;
     }
 
     /** Structured answers of the round's completed interviews; a round the person may not see is a 404. */
     public RoundResults completed(long roundId) {
-        rounds.get(roundId);
+        var round = rounds.get(roundId);
+        var freeText = guides.find(round.guideId()).orElseThrow().questions()
+                .filter(q -> q.type() == QuestionType.FREE_TEXT).map(Question::id).collect(Collectors.toSet());
         var completed = jdbc.sql("""
                 select count(*) from interview where round_id = ? and status = 'COMPLETE'""")
                 .param(roundId).query(Integer.class).single();
         var answers = jdbc.sql("""
-                select a.interview_id, i.participant_id, a.question_id, a.value
+                select a.interview_id, i.participant_id, a.question_id, a.value, a.child_words is not null as has_words
                 from answer a join interview i on i.id = a.interview_id
-                where i.round_id = ? and i.status = 'COMPLETE' and a.value is not null
+                where i.round_id = ? and i.status = 'COMPLETE' and (a.value is not null or a.child_words is not null)
                 order by a.question_id, i.participant_id""")
                 .param(roundId)
-                .query((rs, n) -> new StructuredAnswer(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
-                .list();
+                .query((rs, n) -> {
+                    var questionId = rs.getLong(3);
+                    var value = freeText.contains(questionId) ? (rs.getBoolean(5) ? ANSWERED : null) : rs.getString(4);
+                    return new StructuredAnswer(rs.getLong(1), rs.getLong(2), questionId, value);
+                })
+                .list().stream().filter(a -> a.value() != null).toList();
         return new RoundResults(roundId, completed, answers);
     }
 }

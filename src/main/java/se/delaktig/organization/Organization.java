@@ -205,7 +205,7 @@ public class Organization {
 
     /**
      * Counts a failed login. From the third failure in a row the account must wait before the next
-     * attempt, doubling each time (1, 2, 4 … seconds); from the tenth it is locked for 15 minutes.
+     * attempt, doubling each time (5, 10, 20 … seconds); from the tenth it is locked for 15 minutes.
      * Returns the time until which the account is locked, if any.
      */
     public Optional<Instant> recordFailedLogin(String username) {
@@ -213,7 +213,7 @@ public class Organization {
                 update staff set failed_logins = failed_logins + 1,
                   locked_until = case
                     when failed_logins + 1 >= 10 then now() + interval '15 minutes'
-                    when failed_logins + 1 >= 3 then now() + make_interval(secs => power(2, failed_logins + 1 - 3))
+                    when failed_logins + 1 >= 3 then now() + make_interval(secs => 5 * power(2, failed_logins + 1 - 3))
                     else locked_until end
                 where username = ? returning locked_until""")
                 .param(username == null ? "" : username.trim().toLowerCase())

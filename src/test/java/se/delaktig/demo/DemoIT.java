@@ -1,0 +1,77 @@
+package se.delaktig.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import se.delaktig.IntegrationTest;
+import se.delaktig.TestFixtures;
+import se.delaktig.interview.InterviewResults;
+import se.delaktig.organization.Organization;
+import se.delaktig.platform.DatabaseMode;
+import se.delaktig.round.ConsentStatus;
+import se.delaktig.round.ParticipantService;
+import se.delaktig.round.Round;
+import se.delaktig.round.RoundService;
+import se.delaktig.round.Stage;
+
+/**
+ * The demo a first-time user logs into. On the embedded database it must be there in full; on an
+ * external database (DELAKTIG_TEST_DB_URL) it must never be seeded.
+ */
+@IntegrationTest
+class DemoIT {
+
+    @Autowired DatabaseMode mode;
+    @Autowired Organization organization;
+    @Autowired RoundService rounds;
+    @Autowired ParticipantService participants;
+    @Autowired InterviewResults results;
+    @Autowired MockMvc mvc;
+
+    @Test
+    void theDemoIsSeededIntoTheEmbeddedDatabaseOnlyAndHasAFinishedRoundOfTenChildren() throws Exception {
+        var exempelkommun = organization.municipalities().stream().filter(m -> m.name().equals("Exempelkommun")).findFirst();
+        if (!mode.embedded()) {
+            assertThat(exempelkommun).as("the demo is never seeded into an external database").isEmpty();
+            assertThat(organization.staffByUsername("processledare")).isEmpty();
+            return;
+        }
+        assertThat(exempelkommun).isPresent();
+        for (var username : new String[]{"admin", "processledare", "enhetschef", "intervjuare1", "intervjuare6", "fou", "grannkommun"}) {
+            var staff = organization.staffByUsername(username).orElseThrow();
+            assertThat(organization.passwordMatches(staff.id(), DemoData.PASSWORD)).as(username).isTrue();
+        }
+
+        var visible = TestFixtures.as("processledare", () -> rounds.visible());
+        assertThat(visible).extracting(Round::stage).contains(Stage.PLANNING, Stage.REPORT);
+        var finished = visible.stream().filter(r -> r.stage() == Stage.REPORT).findFirst().orElseThrow();
+        var children = TestFixtures.as("processledare", () -> participants.of(finished.id()));
+        assertThat(children).hasSize(10);
+        var byConsent = children.stream().collect(Collectors.groupingBy(p -> p.consent(), Collectors.counting()));
+        assertThat(byConsent).containsEntry(ConsentStatus.CONSENTED, 8L).containsEntry(ConsentStatus.DECLINED, 2L);
+        assertThat(children.stream().map(p -> p.interviewerId()).filter(java.util.Objects::nonNull).distinct()).hasSize(6);
+        assertThat(TestFixtures.as("processledare", () -> results.completed(finished.id())).completedInterviews()).isEqualTo(8);
+    }
+
+    @Test
+    void processledareCannotSeeGrannkommunsRoundInPagesOrApi() throws Exception {
+        if (!mode.embedded()) {
+            assertThat(organization.staffByUsername("grannkommun")).isEmpty();
+            return;
+        }
+        var neighbourRound = TestFixtures.as("grannkommun", () -> rounds.visible()).get(0);
+        mvc.perform(get("/rounds/{id}", neighbourRound.id()).with(user("processledare").roles("STAFF")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/rounds/{id}", neighbourRound.id()).with(user("processledare").roles("STAFF")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/rounds/{id}", neighbourRound.id()).with(user("grannkommun").roles("STAFF")))
+                .andExpect(status().isOk());
+    }
+}
