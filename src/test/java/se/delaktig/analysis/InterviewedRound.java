@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import se.delaktig.privacy.RoundKeys;
 import org.springframework.stereotype.Component;
 import se.delaktig.TestFixtures;
 import se.delaktig.guide.Guides;
@@ -32,9 +33,11 @@ public class InterviewedRound {
     private final ParticipantService participants;
     private final Guides guides;
     private final JdbcClient jdbc;
+    private final RoundKeys keys;
 
     public InterviewedRound(TestFixtures fixtures, RoundService rounds, ParticipantService participants, Guides guides,
-                            JdbcClient jdbc) {
+                            JdbcClient jdbc, RoundKeys keys) {
+        this.keys = keys;
         this.fixtures = fixtures;
         this.rounds = rounds;
         this.participants = participants;
@@ -80,8 +83,11 @@ public class InterviewedRound {
                         values (?, ?, ?, ?, case when ? = 'COMPLETE' then now() end) returning id""")
                         .params(roundId, p.id(), interviewer, status, status).query(Long.class).single();
                 var given = i < 3 ? answers.get(i) : Map.of(CHANGED_WORKER, "YES");
-                given.forEach((key, value) -> jdbc.sql("insert into answer (interview_id, question_id, value) values (?, ?, ?)")
-                        .params(interviewId, question.get(key), value).update());
+                // As the interview module stores them: a free-text answer has no value, only encrypted words.
+                given.forEach((key, value) -> jdbc.sql("insert into answer (interview_id, question_id, value, child_words) values (?, ?, ?, ?)")
+                        .params(interviewId, question.get(key), key.equals(OWN_WORDS) ? null : value,
+                                key.equals(OWN_WORDS) ? keys.encrypt(roundId, "Jag vill säga en sak till.", "answer:" + interviewId) : null)
+                        .update());
             }
         });
         return new Created(org, roundId, title);
