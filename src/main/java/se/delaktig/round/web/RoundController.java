@@ -21,7 +21,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.delaktig.guide.Guides;
 import se.delaktig.organization.Organization;
 import se.delaktig.organization.Unit;
-import se.delaktig.round.ConsentStatus;
 import se.delaktig.round.ParticipantService;
 import se.delaktig.round.Round;
 import se.delaktig.round.RoundService;
@@ -113,8 +112,8 @@ class RoundController {
     String show(@PathVariable long id, Model model) {
         var round = rounds.get(id);
         var list = participants.of(id);
-        Map<ConsentStatus, Long> consent = list.stream()
-                .collect(Collectors.groupingBy(p -> p.consent(), Collectors.counting()));
+        Map<String, Long> consent = list.stream()
+                .collect(Collectors.groupingBy(p -> p.consent().name(), Collectors.counting()));
         model.addAttribute("round", round);
         model.addAttribute("unit", organization.unit(round.unitId()).orElseThrow());
         model.addAttribute("guide", guides.find(round.guideId()).orElseThrow());
