@@ -3,7 +3,6 @@ package se.delaktig.browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,43 +37,45 @@ record BrowserInstallation(Path chromium, Path chromedriver) {
     }
 
     static Lookup lookup() {
-        var chromium = firstOf(System.getenv("CHROME_BIN"), "/usr/bin/chromium", "/usr/bin/chromium-browser");
-        var driver = firstOf(System.getProperty("webdriver.chrome.driver"), System.getenv("CHROMEDRIVER"),
-                "/usr/bin/chromedriver");
+        var chromium = locate("CHROME_BIN", System.getenv("CHROME_BIN"), "/usr/bin/chromium", "/usr/bin/chromium-browser");
+        var driverSetting = System.getProperty("webdriver.chrome.driver");
+        var driver = driverSetting != null && !driverSetting.isBlank()
+                ? locate("-Dwebdriver.chrome.driver", driverSetting)
+                : locate("CHROMEDRIVER", System.getenv("CHROMEDRIVER"), "/usr/bin/chromedriver");
         var missing = new ArrayList<String>();
-        if (chromium.isEmpty()) {
-            missing.add("no executable Chromium (looked at " + candidates(System.getenv("CHROME_BIN"),
-                    "/usr/bin/chromium", "/usr/bin/chromium-browser") + ")");
-        }
-        if (driver.isEmpty()) {
-            missing.add("no executable chromedriver (looked at " + candidates(System.getProperty("webdriver.chrome.driver"),
-                    System.getenv("CHROMEDRIVER"), "/usr/bin/chromedriver") + ")");
-        }
+        chromium.problem().ifPresent(missing::add);
+        driver.problem().ifPresent(missing::add);
         if (!missing.isEmpty()) {
-            return new Missing(String.join(" and ", missing));
+            return new Missing(String.join("; ", missing));
         }
-        return new Found(new BrowserInstallation(chromium.get(), driver.get()));
+        return new Found(new BrowserInstallation(chromium.path().orElseThrow(), driver.path().orElseThrow()));
     }
 
-    private static Optional<Path> firstOf(String... candidates) {
-        for (var candidate : candidates) {
-            if (candidate != null && !candidate.isBlank()) {
-                var path = Path.of(candidate.trim());
-                if (Files.isRegularFile(path) && Files.isExecutable(path)) {
-                    return Optional.of(path);
-                }
-            }
-        }
-        return Optional.empty();
+    private record Located(Optional<Path> path, Optional<String> problem) {
     }
 
-    private static String candidates(String... candidates) {
-        var named = new ArrayList<String>();
-        for (var candidate : candidates) {
-            if (candidate != null && !candidate.isBlank()) {
-                named.add(candidate.trim());
+    /**
+     * An explicit setting wins on its own: a wrong CHROME_BIN is reported rather than silently replaced by
+     * another browser. Without a setting, the Debian locations are tried in order.
+     */
+    private static Located locate(String setting, String configured, String... defaults) {
+        if (configured != null && !configured.isBlank()) {
+            var path = Path.of(configured.trim());
+            return executable(path)
+                    ? new Located(Optional.of(path), Optional.empty())
+                    : new Located(Optional.empty(), Optional.of(setting + "=" + configured.trim() + " is not an executable file"));
+        }
+        for (var candidate : defaults) {
+            var path = Path.of(candidate);
+            if (executable(path)) {
+                return new Located(Optional.of(path), Optional.empty());
             }
         }
-        return String.join(", ", List.copyOf(named));
+        return new Located(Optional.empty(), Optional.of("none of " + String.join(", ", defaults)
+                + " exists (or set " + setting + ")"));
+    }
+
+    private static boolean executable(Path path) {
+        return Files.isRegularFile(path) && Files.isExecutable(path);
     }
 }
