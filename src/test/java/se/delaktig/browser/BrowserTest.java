@@ -55,16 +55,18 @@ public abstract class BrowserTest {
 
     private static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-    private static final java.util.logging.Logger CDP_LOGGER =
-            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+    private static final List<java.util.logging.Logger> CDP_LOGGERS = List.of(
+            java.util.logging.Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"),
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"));
 
     static {
         // Selenium Manager would download browsers and drivers from the internet. We always pass explicit
         // paths so it is never started, and if it ever were, it passes SE_* properties on and stays offline.
         System.setProperty("SE_OFFLINE", "true");
         // Selenium warns on every start that it has no DevTools bindings for this Chromium version. The tests
-        // use WebDriver only, never DevTools, so the warning is noise. (Held in a field: JUL keeps loggers weakly.)
-        CDP_LOGGER.setLevel(java.util.logging.Level.SEVERE);
+        // use WebDriver only, never DevTools, so the warning is noise. (Held in a field: JUL keeps loggers weakly; application-test.properties
+        // mutes them again after Spring Boot has reset the JUL levels.)
+        CDP_LOGGERS.forEach(logger -> logger.setLevel(java.util.logging.Level.SEVERE));
     }
 
     protected static WebDriver driver;
