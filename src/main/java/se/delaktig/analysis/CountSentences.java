@@ -60,7 +60,7 @@ public final class CountSentences {
         }
         return switch (type) {
             case YES_NO_DONT_KNOW -> yesNo(quoted, total, distribution, en) + unansweredNote;
-            case SINGLE_CHOICE -> singleChoice(quoted, total, distribution, en) + unansweredNote;
+            case SINGLE_CHOICE, MULTIPLE_CHOICE, SMILEY -> singleChoice(quoted, total, distribution, en) + unansweredNote;
             case NUMBER -> number(quoted, total, answered, numbers, locale, en);
             case FREE_TEXT -> en
                     ? capitalized(share(answered, total, en)) + " answered the question " + quoted + " in their own words."

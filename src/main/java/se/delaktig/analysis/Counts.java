@@ -79,6 +79,18 @@ public class Counts {
                         .toList();
                 answered = values.size();
             }
+            case SMILEY -> {
+                var counts = tally(QuestionType.SMILEY_VALUES, values);
+                cells = counts.entrySet().stream().map(e -> new Cell(e.getKey(), e.getKey() + "/5", e.getValue())).toList();
+                answered = values.size();
+            }
+            case MULTIPLE_CHOICE -> {
+                // One value holds every chosen option, one per line; each option is counted once per child.
+                var chosen = values.stream().flatMap(v -> v.lines().map(String::strip).filter(l -> !l.isEmpty()).distinct()).toList();
+                var counts = tally(question.options(), chosen);
+                cells = counts.entrySet().stream().map(e -> new Cell(e.getKey(), e.getKey(), e.getValue())).toList();
+                answered = values.size();
+            }
             case SINGLE_CHOICE -> {
                 // A stored value that is not (or no longer) one of the options still counts, under its own text.
                 var counts = tally(question.options(), values);

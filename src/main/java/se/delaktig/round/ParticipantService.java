@@ -31,8 +31,14 @@ import se.delaktig.web.NotFoundException;
 public class ParticipantService {
 
     /** What the process lead types to add a child. Case workers are staff ids. */
-    public record NewParticipant(Integer age, Gender gender, String firstName, String contact,
-                                 Collection<Long> currentCaseWorkers, Collection<Long> formerCaseWorkers) {
+    public record NewParticipant(Integer age, Gender gender, String language, ContactType contactType, String firstName,
+                                 String contact, Collection<Long> currentCaseWorkers, Collection<Long> formerCaseWorkers) {
+
+        /** A Swedish-speaking child whose type of contact is not recorded. */
+        public NewParticipant(Integer age, Gender gender, String firstName, String contact,
+                              Collection<Long> currentCaseWorkers, Collection<Long> formerCaseWorkers) {
+            this(age, gender, "sv", null, firstName, contact, currentCaseWorkers, formerCaseWorkers);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -84,6 +90,10 @@ public class ParticipantService {
         if (input.age() < 4 || input.age() > 20) {
             throw new InvalidInputException("age", "participant.age.range");
         }
+        var language = input.language() == null || input.language().isBlank() ? "sv" : input.language().trim().toLowerCase();
+        if (!language.matches("[a-z]{2,3}")) {
+            throw new InvalidInputException("language", "participant.language.invalid");
+        }
         if (input.firstName() == null || input.firstName().isBlank()) {
             throw new InvalidInputException("firstName", "participant.firstName.required");
         }
@@ -119,8 +129,10 @@ public class ParticipantService {
                 .param(roundId).query(Integer.class).single();
         var pseudonym = String.format("B%02d", next);
         var id = jdbc.sql("""
-                insert into participant (round_id, pseudonym, age, gender) values (?, ?, ?, ?) returning id""")
-                .params(roundId, pseudonym, input.age(), input.gender() == null ? null : input.gender().name())
+                insert into participant (round_id, pseudonym, age, gender, language, contact_type)
+                values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(roundId, pseudonym, input.age(), input.gender() == null ? null : input.gender().name(), language,
+                        input.contactType() == null ? null : input.contactType().name())
                 .query(Long.class).single();
         for (var staffId : current) {
             jdbc.sql("insert into participant_case_worker (participant_id, staff_id, current) values (?, ?, true)")
@@ -268,7 +280,8 @@ public class ParticipantService {
                     caseWorkers.computeIfAbsent(rs.getLong("participant_id"), k -> new ArrayList<>())
                             .add(new CaseWorker(rs.getLong("staff_id"), rs.getString("display_name"), rs.getBoolean("current")));
                 });
-        return rows.stream().map(p -> new Participant(p.id(), p.roundId(), p.pseudonym(), p.age(), p.gender(), p.childAnswer(),
+        return rows.stream().map(p -> new Participant(p.id(), p.roundId(), p.pseudonym(), p.age(), p.gender(), p.language(),
+                p.contactType(), p.childAnswer(),
                 p.guardianAnswer(), p.interviewerId(), p.interviewerName(), List.copyOf(caseWorkers.getOrDefault(p.id(), List.of()))))
                 .toList();
     }
@@ -276,6 +289,8 @@ public class ParticipantService {
     private static Participant row(ResultSet rs, int n) throws SQLException {
         return new Participant(rs.getLong("id"), rs.getLong("round_id"), rs.getString("pseudonym"), rs.getInt("age"),
                 rs.getString("gender") == null ? null : Gender.valueOf(rs.getString("gender")),
+                rs.getString("language"),
+                rs.getString("contact_type") == null ? null : ContactType.valueOf(rs.getString("contact_type")),
                 rs.getString("child_answer") == null ? null : ChildAnswer.valueOf(rs.getString("child_answer")),
                 rs.getString("guardian_answer") == null ? null : GuardianAnswer.valueOf(rs.getString("guardian_answer")),
                 (Long) rs.getObject("interviewer_id"), rs.getString("interviewer_name"), List.of());
