@@ -54,6 +54,12 @@ public class Interviews {
     /** Longest accepted free text (child's words, notes, reflection). */
     public static final int MAX_TEXT = 10_000;
 
+    /** Longest accepted transcript: an hour of talk runs to some 60,000 characters. */
+    public static final int MAX_TRANSCRIPT = 200_000;
+
+    /** Longest accepted duration in minutes. */
+    public static final int MAX_DURATION = 600;
+
     private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,3}");
     private static final String RECORD = "interview";
 
@@ -122,24 +128,38 @@ public class Interviews {
 
     /**
      * Saves the answers and free notes as a draft. The answers replace what was saved before: a
-     * question missing from {@code answers} has no answer afterwards.
+     * question missing from {@code answers} has no answer afterwards. Duration, the child's view of
+     * the interview and the transcript are emptied; use {@link #save(long, int, InterviewDraft)} to
+     * record them.
+     */
+    public InterviewView save(long interviewId, int expectedVersion, List<AnswerInput> answers, String notes) {
+        return save(interviewId, expectedVersion, InterviewDraft.of(answers, notes));
+    }
+
+    /**
+     * Saves the whole draft: answers, free notes, duration, how the child found being interviewed and
+     * the transcript. What is left out is empty afterwards.
      *
      * @throws InvalidInputException on a stale version ({@code interview.conflict}), a completed
      *                               interview or a round past its interviews
      * @throws InvalidAnswersException naming every rejected field
      */
-    public InterviewView save(long interviewId, int expectedVersion, List<AnswerInput> answers, String notes) {
+    public InterviewView save(long interviewId, int expectedVersion, InterviewDraft draft) {
         var access = writable(interviewId, "SAVE");
         requireDraft(access);
         requireVersion(access, expectedVersion);
         var guide = guides.find(access.round().guideId()).orElseThrow();
-        var cleaned = validate(guide, answers == null ? List.of() : answers, notes);
+        var cleaned = validate(guide, draft == null ? InterviewDraft.of(List.of(), null) : draft);
         var roundId = access.round().id();
         var updated = jdbc.sql("""
-                update interview set notes = ?, interviewer_id = ?, updated_at = now(), version = version + 1
+                update interview set notes = ?, duration_minutes = ?, child_experience = ?, child_experience_words = ?,
+                       transcript = ?, interviewer_id = ?, updated_at = now(), version = version + 1
                 where id = ? and version = ? and status = 'DRAFT'""")
-                .params(keys.encrypt(roundId, cleaned.notes(), notesContext(interviewId)), access.actor().staffId(),
-                        interviewId, expectedVersion)
+                .params(keys.encrypt(roundId, cleaned.notes(), notesContext(interviewId)), cleaned.duration(),
+                        cleaned.experience(),
+                        keys.encrypt(roundId, cleaned.experienceWords(), columnContext(interviewId, "child_experience_words")),
+                        keys.encrypt(roundId, cleaned.transcript(), columnContext(interviewId, "transcript")),
+                        access.actor().staffId(), interviewId, expectedVersion)
                 .update();
         if (updated == 0) {
             throw new InvalidInputException("version", "interview.conflict");
@@ -214,23 +234,60 @@ public class Interviews {
         return Optional.ofNullable(participants.keyEntry(interview.participantId()).firstName());
     }
 
+    /** The reflection as one free text, kept as "anything else" (the first version of the form had only this). */
+    public InterviewView saveReflection(long interviewId, String reflection) {
+        return saveReflection(interviewId, new Reflection(null, null, null, reflection));
+    }
+
     /**
      * The interviewer's own reflection on listening to the child. It may be written before or after
      * the interview is complete, and does not change the interview's version, so it never conflicts
      * with a save of the answers in another tab.
      */
-    public InterviewView saveReflection(long interviewId, String reflection) {
+    public InterviewView saveReflection(long interviewId, Reflection reflection) {
         var access = writable(interviewId, "REFLECTION");
-        var text = freeText(reflection);
+        var given = reflection == null ? Reflection.EMPTY : reflection;
+        var cleaned = new Reflection(freeText(given.learnt()), freeText(given.surprised()), freeText(given.change()),
+                freeText(given.other()));
         var problems = new ArrayList<InvalidAnswersException.Problem>();
-        checkText(text, "reflection", problems);
+        checkText(cleaned.learnt(), "reflection.learnt", problems);
+        checkText(cleaned.surprised(), "reflection.surprised", problems);
+        checkText(cleaned.change(), "reflection.change", problems);
+        checkText(cleaned.other(), "reflection", problems);
         if (!problems.isEmpty()) {
             throw new InvalidAnswersException(problems);
         }
-        jdbc.sql("update interview set reflection = ?, updated_at = now() where id = ?")
-                .params(keys.encrypt(access.round().id(), text, reflectionContext(interviewId)), interviewId).update();
+        var roundId = access.round().id();
+        jdbc.sql("""
+                update interview set reflection = ?, reflection_learnt = ?, reflection_surprised = ?, reflection_change = ?,
+                       updated_at = now() where id = ?""")
+                .params(keys.encrypt(roundId, cleaned.other(), reflectionContext(interviewId)),
+                        keys.encrypt(roundId, cleaned.learnt(), columnContext(interviewId, "reflection_learnt")),
+                        keys.encrypt(roundId, cleaned.surprised(), columnContext(interviewId, "reflection_surprised")),
+                        keys.encrypt(roundId, cleaned.change(), columnContext(interviewId, "reflection_change")),
+                        interviewId).update();
         log("REFLECTION", interviewId, access.round().unitId(), AuditLog.Outcome.SUCCESS);
         return view(reload(access));
+    }
+
+    /**
+     * The child's first name for the thank-you diploma, for the assigned interviewer and the round's
+     * process lead; a 404 for everyone else and once the round is closed (the key list is gone).
+     * Read through the key list, which writes the read to the audit log.
+     */
+    public String diplomaFirstName(long interviewId) {
+        var access = access(interviewId);
+        if (!mayReopen(access)) {
+            throw denied(access, "DIPLOMA");
+        }
+        if (access.round().stage() == Stage.CLOSED) {
+            throw new NotFoundException();
+        }
+        var name = participants.keyEntry(access.row().participantId()).firstName();
+        if (name == null || name.isBlank()) {
+            throw new NotFoundException();
+        }
+        return name;
     }
 
     /** The children assigned to the current person, newest round first, with the interview's status. */
@@ -271,10 +328,13 @@ public class Interviews {
     }
 
     private record Row(long id, long roundId, long participantId, long interviewerId, String status, byte[] notes,
-                       byte[] reflection, Instant updatedAt, Instant completedAt, int version) {
+                       byte[] reflection, Instant updatedAt, Instant completedAt, int version, Integer duration,
+                       String experience, byte[] experienceWords, byte[] transcript, byte[] learnt, byte[] surprised,
+                       byte[] change) {
     }
 
-    private record Cleaned(List<AnswerInput> answers, String notes) {
+    private record Cleaned(List<AnswerInput> answers, String notes, Integer duration, String experience,
+                           String experienceWords, String transcript) {
     }
 
     private Access access(long interviewId) {
@@ -352,7 +412,8 @@ public class Interviews {
         }
     }
 
-    private Cleaned validate(Guide guide, List<AnswerInput> answers, String notes) {
+    private Cleaned validate(Guide guide, InterviewDraft draft) {
+        var answers = draft.answers() == null ? List.<AnswerInput>of() : draft.answers();
         var problems = new ArrayList<InvalidAnswersException.Problem>();
         var seen = new HashSet<Long>();
         var cleaned = new ArrayList<AnswerInput>();
@@ -376,12 +437,21 @@ public class Interviews {
                 cleaned.add(new AnswerInput(input.questionId(), value, words, answerNotes));
             }
         }
-        var freeNotes = freeText(notes);
+        var freeNotes = freeText(draft.notes());
         checkText(freeNotes, "notes", problems);
+        var duration = duration(draft.durationMinutes(), problems);
+        var experience = freeText(draft.childExperience());
+        if (experience != null && !QuestionType.SMILEY_VALUES.contains(experience)) {
+            problems.add(new InvalidAnswersException.Problem("childExperience", "interview.value.smiley"));
+        }
+        var experienceWords = freeText(draft.childExperienceWords());
+        checkText(experienceWords, "childExperienceWords", problems);
+        var transcript = freeText(draft.transcript());
+        checkText(transcript, "transcript", MAX_TRANSCRIPT, problems);
         if (!problems.isEmpty()) {
             throw new InvalidAnswersException(problems);
         }
-        return new Cleaned(cleaned, freeNotes);
+        return new Cleaned(cleaned, freeNotes, duration, experience, experienceWords, transcript);
     }
 
     /** The value as stored, or null for no answer; a value that does not fit the question is a problem. */
@@ -431,12 +501,31 @@ public class Interviews {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
+    private static Integer duration(String raw, List<InvalidAnswersException.Problem> problems) {
+        var text = freeText(raw);
+        if (text == null) {
+            return null;
+        }
+        if (WHOLE_NUMBER.matcher(text).matches()) {
+            var minutes = Integer.parseInt(text);
+            if (minutes >= 1 && minutes <= MAX_DURATION) {
+                return minutes;
+            }
+        }
+        problems.add(new InvalidAnswersException.Problem("durationMinutes", "interview.duration.invalid", 1, MAX_DURATION));
+        return null;
+    }
+
     private static void checkText(String text, String field, List<InvalidAnswersException.Problem> problems) {
+        checkText(text, field, MAX_TEXT, problems);
+    }
+
+    private static void checkText(String text, String field, int max, List<InvalidAnswersException.Problem> problems) {
         if (text == null) {
             return;
         }
-        if (text.length() > MAX_TEXT) {
-            problems.add(new InvalidAnswersException.Problem(field, "interview.text.tooLong", MAX_TEXT));
+        if (text.length() > max) {
+            problems.add(new InvalidAnswersException.Problem(field, "interview.text.tooLong", max));
         } else if (IdentityNumbers.containsIdentityNumber(text)) {
             problems.add(new InvalidAnswersException.Problem(field, "privacy.identityNumber"));
         }
@@ -455,11 +544,18 @@ public class Interviews {
                             keys.decrypt(roundId, rs.getBytes("notes"), answerNotesContext(row.id(), questionId))));
                 });
         var editable = access.assigned() && !access.isComplete() && Stage.ANALYSIS.isAfter(access.round().stage());
+        var reflection = new Reflection(
+                keys.decrypt(roundId, row.learnt(), columnContext(row.id(), "reflection_learnt")),
+                keys.decrypt(roundId, row.surprised(), columnContext(row.id(), "reflection_surprised")),
+                keys.decrypt(roundId, row.change(), columnContext(row.id(), "reflection_change")),
+                keys.decrypt(roundId, row.reflection(), reflectionContext(row.id())));
         return new InterviewView(row.id(), roundId, row.participantId(), access.participant().pseudonym(),
                 access.participant().age(), row.status(), row.updatedAt(), row.completedAt(), row.version(),
-                keys.decrypt(roundId, row.notes(), notesContext(row.id())),
-                keys.decrypt(roundId, row.reflection(), reflectionContext(row.id())),
-                Map.copyOf(answers), editable);
+                keys.decrypt(roundId, row.notes(), notesContext(row.id())), reflection,
+                Map.copyOf(answers), row.duration(), row.experience(),
+                keys.decrypt(roundId, row.experienceWords(), columnContext(row.id(), "child_experience_words")),
+                keys.decrypt(roundId, row.transcript(), columnContext(row.id(), "transcript")),
+                editable);
     }
 
     private Optional<Row> find(long interviewId) {
@@ -476,7 +572,9 @@ public class Interviews {
         return new Row(rs.getLong("id"), rs.getLong("round_id"), rs.getLong("participant_id"), rs.getLong("interviewer_id"),
                 rs.getString("status"), rs.getBytes("notes"), rs.getBytes("reflection"),
                 rs.getTimestamp("updated_at").toInstant(), completed == null ? null : completed.toInstant(),
-                rs.getInt("version"));
+                rs.getInt("version"), (Integer) rs.getObject("duration_minutes"), rs.getString("child_experience"),
+                rs.getBytes("child_experience_words"), rs.getBytes("transcript"), rs.getBytes("reflection_learnt"),
+                rs.getBytes("reflection_surprised"), rs.getBytes("reflection_change"));
     }
 
     // Each ciphertext is bound to its place, so text copied into another row or column does not decrypt.
@@ -494,5 +592,9 @@ public class Interviews {
 
     private static String reflectionContext(long interviewId) {
         return "interview:" + interviewId + ":reflection";
+    }
+
+    private static String columnContext(long interviewId, String column) {
+        return "interview:" + interviewId + ":" + column;
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.delaktig.interview.AnswerInput;
+import se.delaktig.interview.InterviewDraft;
 import se.delaktig.interview.InterviewView;
 import se.delaktig.interview.Interviews;
 import se.delaktig.web.InvalidInputException;
@@ -23,7 +24,8 @@ import se.delaktig.web.InvalidInputException;
 class InterviewApiController {
 
     /** The whole draft: answers replace what was saved, so a question left out loses its answer. */
-    record UpdateRequest(Integer version, String notes, List<AnswerInput> answers) {
+    record UpdateRequest(Integer version, String notes, List<AnswerInput> answers, Integer durationMinutes,
+                         String childExperience, String childExperienceWords, String transcript) {
     }
 
     record CompleteRequest(Integer version) {
@@ -42,7 +44,9 @@ class InterviewApiController {
 
     @PutMapping("/{id}")
     InterviewView update(@PathVariable long id, @RequestBody UpdateRequest request) {
-        return interviews.save(id, requireVersion(request.version()), request.answers(), request.notes());
+        return interviews.save(id, requireVersion(request.version()), new InterviewDraft(request.answers(), request.notes(),
+                request.durationMinutes() == null ? null : request.durationMinutes().toString(), request.childExperience(),
+                request.childExperienceWords(), request.transcript()));
     }
 
     @PostMapping("/{id}/complete")

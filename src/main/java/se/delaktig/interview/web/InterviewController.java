@@ -2,11 +2,16 @@ package se.delaktig.interview.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,29 +23,39 @@ import se.delaktig.audit.AuditLog;
 import se.delaktig.guide.Guides;
 import se.delaktig.interview.InterviewView;
 import se.delaktig.interview.Interviews;
+import se.delaktig.interview.Reflection;
+import se.delaktig.interview.Safeguarding;
+import se.delaktig.round.ParticipantService;
 import se.delaktig.round.RoundService;
 import se.delaktig.round.Stage;
 import se.delaktig.web.InvalidInputException;
+import se.delaktig.web.NotFoundException;
 
 /**
- * The interviewer's pages: my interviews, the interview form that follows the guide, and the
- * reflection. Plain HTML forms that work without JavaScript.
+ * The interviewer's pages: my interviews, the interview form that follows the guide, the
+ * reflection and the safeguarding flag. Plain HTML forms that work without JavaScript; with it, the
+ * form also saves itself in the background (see {@link #autosave}).
  */
 @Controller
 class InterviewController {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Interviews interviews;
+    private final Safeguarding safeguarding;
     private final RoundService rounds;
+    private final ParticipantService participants;
     private final Guides guides;
     private final MessageSource messages;
 
-    InterviewController(Interviews interviews, RoundService rounds, Guides guides,
-                        MessageSource messages) {
+    InterviewController(Interviews interviews, Safeguarding safeguarding, RoundService rounds,
+                        ParticipantService participants, Guides guides, MessageSource messages) {
         this.interviews = interviews;
+        this.safeguarding = safeguarding;
         this.rounds = rounds;
+        this.participants = participants;
         this.guides = guides;
         this.messages = messages;
     }
@@ -73,7 +88,7 @@ class InterviewController {
                 HttpServletRequest request, Model model, RedirectAttributes redirect, Locale locale) {
         var form = InterviewForm.from(request.getParameterMap());
         try {
-            var saved = interviews.save(id, form.version(), form.inputs(), form.notes());
+            var saved = interviews.save(id, form.version(), form.draft());
             if (action.equals("complete")) {
                 interviews.complete(id, saved.version());
                 redirect.addFlashAttribute("flash", messages.getMessage("interview.flash.completed", null, locale));
@@ -88,6 +103,37 @@ class InterviewController {
         }
     }
 
+    /**
+     * The background save of interview.js: the same fields as the form, answered with JSON. A save
+     * based on an older version is a 409 and overwrites nothing; rejected input a 400 naming the
+     * fields. The page keeps what was typed either way – nothing is kept in the browser's storage.
+     */
+    @PostMapping(value = "/interviews/{id}/autosave", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> autosave(@PathVariable long id, HttpServletRequest request, Locale locale) {
+        var form = InterviewForm.from(request.getParameterMap());
+        try {
+            var saved = interviews.save(id, form.version(), form.draft());
+            var body = new LinkedHashMap<String, Object>();
+            body.put("version", saved.version());
+            body.put("savedAt", SECONDS.format(saved.updatedAt().atZone(AuditLog.ZONE)));
+            body.put("message", messages.getMessage("interview.autosave.saved",
+                    new Object[] {body.get("savedAt")}, locale));
+            return ResponseEntity.ok(body);
+        } catch (InvalidInputException e) {
+            var problems = InterviewPage.problems(e, messages, locale);
+            var conflict = problems.stream().anyMatch(p -> p.field().equals("version"));
+            var body = new LinkedHashMap<String, Object>();
+            body.put("conflict", conflict);
+            body.put("message", conflict ? messages.getMessage("interview.autosave.conflict", null, locale)
+                    : messages.getMessage("interview.autosave.invalid", null, locale));
+            body.put("errors", problems.stream()
+                    .map(p -> Map.of("field", p.field(), "target", p.targetId() == null ? "" : p.targetId(),
+                            "message", p.message()))
+                    .toList());
+            return ResponseEntity.status(conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST).body(body);
+        }
+    }
+
     @PostMapping("/interviews/{id}/reopen")
     String reopen(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
         try {
@@ -99,18 +145,38 @@ class InterviewController {
         return "redirect:/interviews/" + id;
     }
 
+    @PostMapping("/interviews/{id}/safeguarding")
+    String flag(@PathVariable long id, @RequestParam(name = "note", required = false) String note, Model model,
+                RedirectAttributes redirect, Locale locale) {
+        try {
+            safeguarding.raise(id, note);
+            redirect.addFlashAttribute("flash", messages.getMessage("interview.flash.flagged", null, locale));
+            return "redirect:/interviews/" + id + "#safeguarding";
+        } catch (InvalidInputException e) {
+            var interview = interviews.get(id);
+            model.addAttribute("safeguardingNote", note);
+            model.addAttribute("safeguardingError", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+            return form(interview, InterviewForm.of(interview), List.of(), model, locale);
+        }
+    }
+
     @GetMapping("/interviews/{id}/reflection")
     String reflection(@PathVariable long id, Model model) {
         var interview = interviews.get(id);
         if (!interviews.permissions(interview).mayWriteReflection()) {
-            throw new se.delaktig.web.NotFoundException();
+            throw new NotFoundException();
         }
         return reflectionForm(interview, interview.reflection(), List.of(), model);
     }
 
     @PostMapping("/interviews/{id}/reflection")
-    String saveReflection(@PathVariable long id, @RequestParam(name = "reflection", required = false) String reflection,
+    String saveReflection(@PathVariable long id,
+                          @RequestParam(name = "learnt", required = false) String learnt,
+                          @RequestParam(name = "surprised", required = false) String surprised,
+                          @RequestParam(name = "change", required = false) String change,
+                          @RequestParam(name = "reflection", required = false) String other,
                           Model model, RedirectAttributes redirect, Locale locale) {
+        var reflection = new Reflection(learnt, surprised, change, other);
         try {
             interviews.saveReflection(id, reflection);
             redirect.addFlashAttribute("flash", messages.getMessage("interview.flash.reflectionSaved", null, locale));
@@ -127,32 +193,48 @@ class InterviewController {
         var round = rounds.get(interview.roundId());
         var guide = guides.find(round.guideId()).orElseThrow();
         var permissions = interviews.permissions(interview);
+        var language = participants.get(interview.participantId()).language();
         model.addAttribute("interview", interview);
         model.addAttribute("round", round);
         model.addAttribute("permissions", permissions);
         model.addAttribute("form", form);
-        model.addAttribute("areas", InterviewPage.areas(guide, form, problems, messages, locale));
+        model.addAttribute("areas", InterviewPage.areas(guide, form, problems, messages, locale, interview.age(), language));
+        model.addAttribute("experienceChoices", InterviewPage.experience(form.childExperience(), messages, locale));
+        model.addAttribute("experienceLabel", interview.childExperience() == null ? null
+                : messages.getMessage("interview.smiley." + interview.childExperience(), null, locale));
         model.addAttribute("problems", problems);
-        model.addAttribute("notesError", problems.stream().filter(p -> p.field().equals("notes"))
-                .map(InterviewPage.FieldProblem::message).findFirst().orElse(null));
+        model.addAttribute("errors", errors(problems));
+        model.addAttribute("notesError", errors(problems).get("notes"));
         model.addAttribute("conflict", problems.stream().anyMatch(p -> p.field().equals("version")));
         model.addAttribute("lastSaved", time(interview.updatedAt()));
         model.addAttribute("completedAt", interview.completedAt() == null ? null : time(interview.completedAt()));
         model.addAttribute("analysisStarted", !Stage.ANALYSIS.isAfter(round.stage()));
+        model.addAttribute("mayFlag", permissions.assignedToMe() && round.stage() != Stage.CLOSED);
+        model.addAttribute("flags", permissions.assignedToMe() ? safeguarding.raisedOn(interview.id()).stream()
+                .map(f -> new FlagRow(time(f.raisedAt()), f.acknowledged())).toList() : List.of());
         // The first name helps the assigned interviewer book the meeting; reading it is audited.
         model.addAttribute("firstName", interviews.childFirstName(interview).orElse(null));
         return "interview/form";
     }
 
-    private String reflectionForm(InterviewView interview, String reflection, List<InterviewPage.FieldProblem> problems,
+    /** A flag the interviewer raised, as the interview page lists it (never with its note). */
+    record FlagRow(String raisedAt, boolean acknowledged) {
+    }
+
+    private String reflectionForm(InterviewView interview, Reflection reflection, List<InterviewPage.FieldProblem> problems,
                                   Model model) {
         model.addAttribute("interview", interview);
         model.addAttribute("round", rounds.get(interview.roundId()));
         model.addAttribute("reflection", reflection);
         model.addAttribute("problems", problems);
-        model.addAttribute("reflectionError", problems.stream().filter(p -> p.field().equals("reflection"))
-                .map(InterviewPage.FieldProblem::message).findFirst().orElse(null));
+        model.addAttribute("errors", errors(problems));
         return "interview/reflection";
+    }
+
+    private static Map<String, String> errors(List<InterviewPage.FieldProblem> problems) {
+        var errors = new LinkedHashMap<String, String>();
+        problems.forEach(p -> errors.putIfAbsent(p.field(), p.message()));
+        return errors;
     }
 
     /** "10:15" today, otherwise with the date, in Swedish time. */

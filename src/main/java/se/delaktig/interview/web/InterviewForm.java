@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import se.delaktig.interview.AnswerInput;
 import se.delaktig.interview.AnswerView;
+import se.delaktig.interview.InterviewDraft;
 import se.delaktig.interview.InterviewView;
 
 /**
@@ -16,12 +17,15 @@ import se.delaktig.interview.InterviewView;
  * ({@code answers[<questionId>].value|childWords|notes}) because the questions come from the guide,
  * not from a fixed class.
  */
-record InterviewForm(int version, String notes, Map<Long, AnswerView> answers) {
+record InterviewForm(int version, String notes, Map<Long, AnswerView> answers, String durationMinutes,
+                     String childExperience, String childExperienceWords, String transcript) {
 
     private static final Pattern ANSWER_FIELD = Pattern.compile("answers\\[(\\d{1,18})]\\.(value|childWords|notes)");
 
     static InterviewForm of(InterviewView interview) {
-        return new InterviewForm(interview.version(), interview.notes(), interview.answers());
+        return new InterviewForm(interview.version(), interview.notes(), interview.answers(),
+                interview.durationMinutes() == null ? null : interview.durationMinutes().toString(),
+                interview.childExperience(), interview.childExperienceWords(), interview.transcript());
     }
 
     static InterviewForm from(Map<String, String[]> parameters) {
@@ -31,7 +35,8 @@ record InterviewForm(int version, String notes, Map<Long, AnswerView> answers) {
             if (matcher.matches() && values.length > 0) {
                 var part = parts.computeIfAbsent(Long.parseLong(matcher.group(1)), k -> new String[3]);
                 switch (matcher.group(2)) {
-                    case "value" -> part[0] = values[0];
+                    // A multiple-choice question sends one value per ticked box; the value is one per line.
+                    case "value" -> part[0] = String.join("\n", values);
                     case "childWords" -> part[1] = values[0];
                     default -> part[2] = values[0];
                 }
@@ -39,13 +44,19 @@ record InterviewForm(int version, String notes, Map<Long, AnswerView> answers) {
         });
         var answers = new LinkedHashMap<Long, AnswerView>();
         parts.forEach((id, part) -> answers.put(id, new AnswerView(part[0], part[1], part[2])));
-        return new InterviewForm(version(first(parameters, "version")), first(parameters, "notes"), answers);
+        return new InterviewForm(version(first(parameters, "version")), first(parameters, "notes"), answers,
+                first(parameters, "durationMinutes"), first(parameters, "childExperience"),
+                first(parameters, "childExperienceWords"), first(parameters, "transcript"));
     }
 
     List<AnswerInput> inputs() {
         var inputs = new ArrayList<AnswerInput>();
         answers.forEach((id, a) -> inputs.add(new AnswerInput(id, a.value(), a.childWords(), a.notes())));
         return inputs;
+    }
+
+    InterviewDraft draft() {
+        return new InterviewDraft(inputs(), notes, durationMinutes, childExperience, childExperienceWords, transcript);
     }
 
     AnswerView answer(long questionId) {

@@ -22,15 +22,45 @@ public final class InterviewPage {
 
     private static final Pattern ANSWER_FIELD = Pattern.compile("answers\\[(\\d+)]\\.(value|childWords|notes)");
 
-    public record Choice(String id, String value, String label, boolean checked) {
+    /** Languages written right to left, so that child-facing wording in them gets {@code dir="rtl"}. */
+    private static final java.util.Set<String> RIGHT_TO_LEFT = java.util.Set.of("ar", "fa", "he", "ur", "ps", "ckb", "yi");
+
+    /** The faces of the five-step scale, saddest first; decoration only, the label carries the meaning. */
+    private static final List<String> FACES = List.of("\uD83D\uDE22", "\uD83D\uDE41", "\uD83D\uDE10", "\uD83D\uDE42", "\uD83D\uDE00");
+
+    /** One radio button or checkbox; {@code face} is the smiley shown beside a scale step, or null. */
+    public record Choice(String id, String value, String label, boolean checked, String face) {
     }
 
-    public record QuestionRow(long id, int number, QuestionType type, String text, String prompt, List<Choice> choices,
+    /**
+     * One question of the form.
+     *
+     * @param text      the wording for the child's age and language
+     * @param textLang  the language of {@code text} when it is not Swedish, else null
+     * @param textDir   "rtl" for a right-to-left language, else null
+     * @param guideText the guide's own Swedish wording when the child hears something else, else null
+     */
+    public record QuestionRow(long id, int number, QuestionType type, String text, String textLang, String textDir,
+                       String guideText, String prompt, List<Choice> choices,
                        String value, String valueLabel, String childWords, String notes,
                        String valueError, String wordsError, String notesError) {
 
+        /** Answered with one radio button. */
         public boolean choice() {
             return type == QuestionType.YES_NO_DONT_KNOW || type == QuestionType.SINGLE_CHOICE;
+        }
+
+        public boolean multiple() {
+            return type == QuestionType.MULTIPLE_CHOICE;
+        }
+
+        public boolean smiley() {
+            return type == QuestionType.SMILEY;
+        }
+
+        /** Whether the question has a structured answer to show when reading. */
+        public boolean structured() {
+            return type != QuestionType.FREE_TEXT;
         }
 
         public boolean numeric() {
@@ -78,11 +108,16 @@ public final class InterviewPage {
             };
             return "q" + matcher.group(1) + "-" + part;
         }
-        return field.equals("notes") || field.equals("reflection") ? field : null;
+        return switch (field) {
+            case "notes", "reflection", "durationMinutes", "childExperienceWords", "transcript", "note" -> field;
+            case "childExperience" -> "childExperience";
+            case "reflection.learnt", "reflection.surprised", "reflection.change" -> field.replace('.', '-');
+            default -> null;
+        };
     }
 
     static List<AreaRow> areas(Guide guide, InterviewForm form, List<FieldProblem> problems, MessageSource messages,
-                               Locale locale) {
+                               Locale locale, int age, String language) {
         var errors = new LinkedHashMap<String, String>();
         problems.forEach(p -> errors.putIfAbsent(p.field(), p.message()));
         var number = 0;
@@ -90,7 +125,7 @@ public final class InterviewPage {
         for (var area : guide.areas()) {
             var rows = new ArrayList<QuestionRow>();
             for (var question : area.questions()) {
-                rows.add(row(question, ++number, form, errors, messages, locale));
+                rows.add(row(question, ++number, form, errors, messages, locale, age, language));
             }
             areas.add(new AreaRow(area.title(), area.intro(), rows));
         }
@@ -98,34 +133,60 @@ public final class InterviewPage {
     }
 
     private static QuestionRow row(Question q, int number, InterviewForm form, Map<String, String> errors,
-                                   MessageSource messages, Locale locale) {
+                                   MessageSource messages, Locale locale, int age, String language) {
         var answer = form.answer(q.id());
         var value = answer.value() == null ? "" : answer.value();
-        var choices = new ArrayList<Choice>();
+        var chosen = q.type() == QuestionType.MULTIPLE_CHOICE ? value.lines().map(String::strip).toList() : List.of(value);
         var options = switch (q.type()) {
             case YES_NO_DONT_KNOW -> QuestionType.YES_NO_VALUES;
-            case SINGLE_CHOICE -> q.options();
+            case SINGLE_CHOICE, MULTIPLE_CHOICE -> q.options();
+            case SMILEY -> QuestionType.SMILEY_VALUES;
             default -> List.<String>of();
         };
-        var valueLabel = value;
-        for (var option : options) {
-            var label = q.type() == QuestionType.YES_NO_DONT_KNOW
-                    ? messages.getMessage("interview.answer." + option, null, option, locale) : option;
-            if (option.equals(value)) {
-                valueLabel = label;
-            }
-            choices.add(new Choice("q" + q.id() + "-value" + (choices.isEmpty() ? "" : "-" + choices.size()), option,
-                    label, option.equals(value)));
-        }
-        if (!choices.isEmpty()) {
+        var choices = choices("q" + q.id() + "-value", options, chosen, q.type(), messages, locale);
+        var labels = choices.stream().filter(Choice::checked).map(Choice::label).toList();
+        var valueLabel = labels.isEmpty() ? value : String.join(", ", labels);
+        if (!choices.isEmpty() && q.type() != QuestionType.MULTIPLE_CHOICE) {
             // Without JavaScript a chosen radio button cannot be cleared, so "no answer" is a choice too.
             choices.add(new Choice("q" + q.id() + "-value-" + choices.size(), "",
-                    messages.getMessage("interview.answer.none", null, locale), value.isBlank()));
+                    messages.getMessage("interview.answer.none", null, locale), value.isBlank(), null));
         }
+        var text = q.textFor(age, language);
+        // Only wording that really is in the child's language is marked as such: a Swedish fallback
+        // marked lang="ar" would be read aloud with an Arabic voice.
+        var translated = !text.equals(q.text());
+        var lang = translated && language != null && !language.equals("sv") ? language : null;
         var prefix = "answers[" + q.id() + "].";
-        return new QuestionRow(q.id(), number, q.type(), q.text(), blankToNull(q.interviewerPrompt()), choices, value,
+        return new QuestionRow(q.id(), number, q.type(), text, lang, lang != null && RIGHT_TO_LEFT.contains(lang) ? "rtl" : null,
+                translated ? q.text() : null, blankToNull(q.interviewerPrompt()), choices, value,
                 valueLabel, answer.childWords(), answer.notes(), errors.get(prefix + "value"),
                 errors.get(prefix + "childWords"), errors.get(prefix + "notes"));
+    }
+
+    /** The five smiley steps for "how was it to be interviewed", with "no answer" last. */
+    static List<Choice> experience(String value, MessageSource messages, Locale locale) {
+        var current = value == null ? "" : value;
+        var choices = choices("childExperience", QuestionType.SMILEY_VALUES, List.of(current), QuestionType.SMILEY,
+                messages, locale);
+        choices.add(new Choice("childExperience-" + choices.size(), "",
+                messages.getMessage("interview.answer.none", null, locale), current.isBlank(), null));
+        return choices;
+    }
+
+    private static List<Choice> choices(String idPrefix, List<String> options, List<String> chosen, QuestionType type,
+                                        MessageSource messages, Locale locale) {
+        var choices = new ArrayList<Choice>();
+        for (var option : options) {
+            var label = switch (type) {
+                case YES_NO_DONT_KNOW -> messages.getMessage("interview.answer." + option, null, option, locale);
+                case SMILEY -> messages.getMessage("interview.smiley." + option, null, option, locale);
+                default -> option;
+            };
+            var face = type == QuestionType.SMILEY ? FACES.get(Integer.parseInt(option) - 1) : null;
+            choices.add(new Choice(idPrefix + (choices.isEmpty() ? "" : "-" + choices.size()), option, label,
+                    chosen.contains(option), face));
+        }
+        return choices;
     }
 
     static String join(String... ids) {
