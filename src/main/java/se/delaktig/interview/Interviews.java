@@ -275,7 +275,7 @@ public class Interviews {
      * process lead; a 404 for everyone else and once the round is closed (the key list is gone).
      * Read through the key list, which writes the read to the audit log.
      */
-    public String diplomaFirstName(long interviewId) {
+    public DiplomaName diplomaName(long interviewId) {
         var access = access(interviewId);
         if (!mayReopen(access)) {
             throw denied(access, "DIPLOMA");
@@ -287,7 +287,11 @@ public class Interviews {
         if (name == null || name.isBlank()) {
             throw new NotFoundException();
         }
-        return name;
+        return new DiplomaName(name, access.round().unitId());
+    }
+
+    /** The child's first name for the diploma, and the unit the export is audited under. */
+    public record DiplomaName(String firstName, long unitId) {
     }
 
     /** The children assigned to the current person, newest round first, with the interview's status. */

@@ -1,0 +1,44 @@
+package se.delaktig.notice;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import se.delaktig.interview.Safeguarding;
+
+/**
+ * The notices of the signed-in person: safeguarding flags of the units where they are process lead
+ * or unit manager. Everyone else has none, and a notice of another unit is a 404.
+ */
+@Service
+public class Notices {
+
+    private final Safeguarding safeguarding;
+
+    Notices(Safeguarding safeguarding) {
+        this.safeguarding = safeguarding;
+    }
+
+    /** Open notices first, then handled ones, newest first within each. Each read is audited. */
+    public List<Notice> mine() {
+        return safeguarding.forMe().stream().map(Notices::notice).toList();
+    }
+
+    /** How many notices wait to be handled, for the badge in the navigation. */
+    public int openCount() {
+        return safeguarding.openCount();
+    }
+
+    public Notice get(long id) {
+        return notice(safeguarding.get(id));
+    }
+
+    /** Marks the notice as handled ("hanterad"): someone has acted on it in the case system. */
+    public Notice acknowledge(long id) {
+        return notice(safeguarding.acknowledge(id));
+    }
+
+    private static Notice notice(Safeguarding.Notice n) {
+        return new Notice(n.id(), Notice.SAFEGUARDING, n.unitId(), n.roundTitle(), n.pseudonym(), n.interviewId(),
+                n.raisedBy(), n.raisedAt(), n.note(), n.acknowledgedBy(), n.acknowledgedAt());
+    }
+}
