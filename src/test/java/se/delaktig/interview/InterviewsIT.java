@@ -392,7 +392,7 @@ class InterviewsIT {
 
         var view = TestFixtures.as(w.interviewer(), () -> interviews.get(id));
         assertThat(view.answers().get(w.freeText()).childWords()).isEqualTo(words);
-        assertThat(view.reflection()).isEqualTo("Reflektion i klartext?");
+        assertThat(view.reflection().other()).isEqualTo("Reflektion i klartext?");
     }
 
     @Test
