@@ -37,7 +37,8 @@ class GuideIT {
         assertThat(guide.areas()).extracting(Area::code).containsExactly("kontakt", "kunskap", "delaktighet", "intervjun");
         assertThat(guide.areas()).extracting(Area::title).containsExactly("Kontakt", "Kunskap", "Delaktighet", "Att bli intervjuad");
         assertThat(guide.questions().count()).isGreaterThanOrEqualTo(22);
-        assertThat(guide.questions().map(Question::type).distinct()).containsExactlyInAnyOrder(QuestionType.values());
+        assertThat(guide.questions().map(Question::type).distinct()).contains(QuestionType.YES_NO_DONT_KNOW,
+                QuestionType.SINGLE_CHOICE, QuestionType.NUMBER, QuestionType.FREE_TEXT);
         assertThat(guide.questions().filter(q -> q.type() == QuestionType.SINGLE_CHOICE))
                 .allSatisfy(q -> assertThat(q.options()).hasSizeGreaterThanOrEqualTo(3));
         assertThat(guide.questions()).allSatisfy(q -> assertThat(q.interviewerPrompt()).isNotBlank());
