@@ -112,6 +112,7 @@ public class AssignmentSuggestions {
         var kept = new HashMap<Long, Integer>();
         var free = new ArrayList<Participant>();
         var allowed = new HashMap<Long, List<Integer>>();
+        var preferred = new HashMap<Long, Integer>();
         for (var child : children) {
             var known = knownBy.getOrDefault(child.id(), Set.of());
             var current = child.interviewerId();
@@ -129,13 +130,16 @@ public class AssignmentSuggestions {
                     }
                 }
                 allowed.put(child.id(), options);
+                if (current != null && index.containsKey(current)) {
+                    preferred.put(child.id(), index.get(current));
+                }
             }
         }
-        var best = match(free, allowed, fixedLoad, Integer.MAX_VALUE);
+        var best = match(free, allowed, preferred, fixedLoad, Integer.MAX_VALUE);
         var placed = best.size();
         Map<Long, Integer> chosen = best;
         for (int capacity = 1; capacity <= free.size(); capacity++) {
-            var attempt = match(free, allowed, fixedLoad, capacity);
+            var attempt = match(free, allowed, preferred, fixedLoad, capacity);
             if (attempt.size() == placed) {
                 chosen = attempt;
                 break;
@@ -170,24 +174,29 @@ public class AssignmentSuggestions {
     }
 
     /** Child id to interviewer index, for as many free children as fit under the capacity. */
-    private static Map<Long, Integer> match(List<Participant> free, Map<Long, List<Integer>> allowed, int[] fixedLoad,
-                                            int capacity) {
+    private static Map<Long, Integer> match(List<Participant> free, Map<Long, List<Integer>> allowed,
+                                            Map<Long, Integer> preferred, int[] fixedLoad, int capacity) {
         var assignedTo = new HashMap<Long, Integer>();
         var childrenOf = new ArrayList<List<Long>>();
         for (int i = 0; i < fixedLoad.length; i++) {
             childrenOf.add(new ArrayList<>());
         }
         for (var child : free) {
-            augment(child.id(), allowed, fixedLoad, capacity, assignedTo, childrenOf, new HashSet<>());
+            augment(child.id(), allowed, preferred, fixedLoad, capacity, assignedTo, childrenOf, new HashSet<>());
         }
         return assignedTo;
     }
 
-    private static boolean augment(long child, Map<Long, List<Integer>> allowed, int[] fixedLoad, int capacity,
+    private static boolean augment(long child, Map<Long, List<Integer>> allowed, Map<Long, Integer> preferred,
+                                   int[] fixedLoad, int capacity,
                                    Map<Long, Integer> assignedTo, List<List<Long>> childrenOf, Set<Integer> visited) {
-        // Least loaded first, then the staff order: spreads children evenly and stays deterministic.
+        // Least loaded first; among equals the child's interviewer today (a re-plan changes no more
+        // than it must), then the staff order. Spreads children evenly and stays deterministic.
+        var today = preferred.get(child);
         var options = new ArrayList<>(allowed.get(child));
-        options.sort(Comparator.comparingInt((Integer i) -> fixedLoad[i] + childrenOf.get(i).size()).thenComparingInt(i -> i));
+        options.sort(Comparator.comparingInt((Integer i) -> fixedLoad[i] + childrenOf.get(i).size())
+                .thenComparingInt(i -> i.equals(today) ? 0 : 1)
+                .thenComparingInt(i -> i));
         for (var i : options) {
             if (!visited.add(i)) {
                 continue;
@@ -198,7 +207,7 @@ public class AssignmentSuggestions {
                 return true;
             }
             for (var other : List.copyOf(childrenOf.get(i))) {
-                if (augment(other, allowed, fixedLoad, capacity, assignedTo, childrenOf, visited)) {
+                if (augment(other, allowed, preferred, fixedLoad, capacity, assignedTo, childrenOf, visited)) {
                     childrenOf.get(i).remove(other);
                     assignedTo.put(child, i);
                     childrenOf.get(i).add(child);
