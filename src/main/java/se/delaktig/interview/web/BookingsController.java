@@ -7,7 +7,6 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import se.delaktig.round.Booking;
@@ -31,7 +30,6 @@ class BookingsController {
     }
 
     @GetMapping("/bookings")
-    @Transactional(readOnly = true)
     String list(Model model) {
         var visible = bookings.visible();
         var complete = completed(visible);
