@@ -47,9 +47,11 @@ public class ParticipantService {
     private final Organization organization;
     private final RoundKeys keys;
     private final AuditLog audit;
+    private final Conflicts conflicts;
 
     ParticipantService(JdbcClient jdbc, RoundService rounds, CurrentActor currentActor, Organization organization,
-                       RoundKeys keys, AuditLog audit) {
+                       RoundKeys keys, AuditLog audit, Conflicts conflicts) {
+        this.conflicts = conflicts;
         this.jdbc = jdbc;
         this.rounds = rounds;
         this.currentActor = currentActor;
@@ -199,8 +201,9 @@ public class ParticipantService {
     }
 
     /**
-     * Assigns an interviewer. Refused, with the reason, when the interviewer is or has been the
-     * child's case worker, is not an interviewer in the unit, or the child has not consented.
+     * Assigns an interviewer. Refused, with the reason, when the interviewer has a {@link Conflict}
+     * with the child (is or has been the case worker, knows the family), is not an interviewer in the
+     * unit, or the child has not consented.
      */
     public void assign(long participantId, Long interviewerId) {
         var participant = load("where p.id = ?", participantId).stream().findFirst().orElseThrow(NotFoundException::new);
@@ -214,12 +217,11 @@ public class ParticipantService {
         var interviewer = organization.staffOfUnit(round.unitId(), Role.INTERVIEWER).stream()
                 .filter(s -> s.id() == interviewerId).findFirst()
                 .orElseThrow(() -> new InvalidInputException("interviewerId", "participant.assign.notInterviewer"));
-        var conflict = participant.caseWorkers().stream().filter(c -> c.staffId() == interviewerId).findFirst();
+        var conflict = conflicts.between(participant, interviewerId);
         if (conflict.isPresent()) {
             audit.record(currentActor.get().username(), "ASSIGN", "participant", participantId, round.unitId(),
-                    AuditLog.Outcome.DENIED, "case worker conflict: " + interviewer.username());
-            throw new InvalidInputException("interviewerId", conflict.get().current()
-                    ? "participant.assign.currentCaseWorker" : "participant.assign.formerCaseWorker",
+                    AuditLog.Outcome.DENIED, "conflict " + conflict.get() + ": " + interviewer.username());
+            throw new InvalidInputException("interviewerId", conflict.get().messageKey(),
                     interviewer.displayName(), participant.pseudonym());
         }
         if (participant.consent() != ConsentStatus.CONSENTED) {

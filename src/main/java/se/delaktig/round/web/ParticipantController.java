@@ -32,10 +32,12 @@ class ParticipantController {
     private final Organization organization;
     private final MessageSource messages;
     private final CurrentActor currentActor;
+    private final BookingCards bookingCards;
 
     ParticipantController(RoundService rounds, ParticipantService participants, Organization organization,
-                          MessageSource messages, CurrentActor currentActor) {
+                          MessageSource messages, CurrentActor currentActor, BookingCards bookingCards) {
         this.currentActor = currentActor;
+        this.bookingCards = bookingCards;
         this.rounds = rounds;
         this.participants = participants;
         this.organization = organization;
@@ -160,6 +162,7 @@ class ParticipantController {
         model.addAttribute("assignedToMe", participant.interviewerId() != null
                 && participant.interviewerId() == currentActor.get().staffId());
         model.addAttribute("interviewers", participants.interviewers(round.id()));
+        bookingCards.addTo(model, participant, rounds.canManage(round));
         model.addAttribute("childAnswers", ChildAnswer.values());
         model.addAttribute("guardianAnswers", GuardianAnswer.values());
         return "round/participant";
