@@ -64,6 +64,14 @@ public class Organization {
         jdbc.sql("update municipality set suppression_threshold = ? where id = ?").params(threshold, municipalityId).update();
     }
 
+    /** From this age a young person's own consent is enough (see {@link Municipality#ownConsentAge()}). */
+    public void setOwnConsentAge(long municipalityId, int age) {
+        if (age < Municipality.MIN_OWN_CONSENT_AGE || age > Municipality.MAX_OWN_CONSENT_AGE) {
+            throw new IllegalArgumentException("own consent age out of range: " + age);
+        }
+        jdbc.sql("update municipality set own_consent_age = ? where id = ?").params(age, municipalityId).update();
+    }
+
     @Transactional(readOnly = true)
     public List<Municipality> municipalities() {
         return jdbc.sql("select * from municipality order by name").query(Organization::municipality).list();
@@ -250,7 +258,7 @@ public class Organization {
 
     private static Municipality municipality(ResultSet rs, int n) throws SQLException {
         return new Municipality(rs.getLong("id"), rs.getString("name"), (Long) rs.getObject("region_id"),
-                rs.getInt("suppression_threshold"));
+                rs.getInt("suppression_threshold"), rs.getInt("own_consent_age"));
     }
 
     private static StaffMember staffMember(ResultSet rs, int n) throws SQLException {

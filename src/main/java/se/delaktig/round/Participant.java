@@ -5,13 +5,18 @@ import java.util.List;
 /**
  * A child in a round, known only by pseudonym. Name and contact are not here: they are in the key
  * list, which only the process lead and the assigned interviewer may open.
+ *
+ * <p>{@code childAnswer} and {@code guardianAnswer} summarise the latest answers of the consent
+ * history for readers that need only two fields; {@code consentState} is where the history stands
+ * under the municipality's rule, and {@code guardians} how many guardians are to answer (0–2).
  */
 public record Participant(long id, long roundId, String pseudonym, int age, Gender gender, String language,
                           ContactType contactType, ChildAnswer childAnswer, GuardianAnswer guardianAnswer,
-                          Long interviewerId, String interviewerName, List<CaseWorker> caseWorkers) {
+                          Long interviewerId, String interviewerName, List<CaseWorker> caseWorkers,
+                          int guardians, ConsentState consentState) {
 
     public ConsentStatus consent() {
-        return ConsentStatus.of(age, childAnswer, guardianAnswer);
+        return consentState.status();
     }
 
     /** Whether the staff member is or has been this child's case worker. */
@@ -21,5 +26,10 @@ public record Participant(long id, long roundId, String pseudonym, int age, Gend
 
     public String ageBand() {
         return age <= 8 ? "5-8" : age <= 12 ? "9-12" : "13-18";
+    }
+
+    /** The parties whose answers are recorded for this child: the child and its guardians. */
+    public List<ConsentParty> parties() {
+        return ConsentParty.forGuardians(guardians);
     }
 }

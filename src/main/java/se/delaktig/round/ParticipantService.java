@@ -2,18 +2,23 @@ package se.delaktig.round;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.delaktig.access.CurrentActor;
 import se.delaktig.audit.AuditLog;
+import se.delaktig.organization.Municipality;
 import se.delaktig.organization.Organization;
 import se.delaktig.organization.Role;
 import se.delaktig.organization.StaffMember;
@@ -30,16 +35,32 @@ import se.delaktig.web.NotFoundException;
 @Transactional
 public class ParticipantService {
 
-    /** What the process lead types to add a child. Case workers are staff ids. */
+    /**
+     * What the process lead types to add a child. Case workers are staff ids; {@code guardians} is how
+     * many guardians are to answer the invitation (0–2, two when not given).
+     */
     public record NewParticipant(Integer age, Gender gender, String language, ContactType contactType, String firstName,
-                                 String contact, Collection<Long> currentCaseWorkers, Collection<Long> formerCaseWorkers) {
+                                 String contact, Collection<Long> currentCaseWorkers, Collection<Long> formerCaseWorkers,
+                                 Integer guardians) {
+
+        /** A child with two guardians to answer. */
+        public NewParticipant(Integer age, Gender gender, String language, ContactType contactType, String firstName,
+                              String contact, Collection<Long> currentCaseWorkers, Collection<Long> formerCaseWorkers) {
+            this(age, gender, language, contactType, firstName, contact, currentCaseWorkers, formerCaseWorkers, null);
+        }
 
         /** A Swedish-speaking child whose type of contact is not recorded. */
         public NewParticipant(Integer age, Gender gender, String firstName, String contact,
                               Collection<Long> currentCaseWorkers, Collection<Long> formerCaseWorkers) {
-            this(age, gender, "sv", null, firstName, contact, currentCaseWorkers, formerCaseWorkers);
+            this(age, gender, "sv", null, firstName, contact, currentCaseWorkers, formerCaseWorkers, null);
         }
     }
+
+    /** Longest reason for a no or a withdrawal. */
+    public static final int MAX_REASON = 1000;
+
+    /** The default number of guardians who answer for a child (joint custody). */
+    public static final int DEFAULT_GUARDIANS = 2;
 
     private final JdbcClient jdbc;
     private final RoundService rounds;
@@ -48,10 +69,12 @@ public class ParticipantService {
     private final RoundKeys keys;
     private final AuditLog audit;
     private final Conflicts conflicts;
+    private final ApplicationEventPublisher events;
 
     ParticipantService(JdbcClient jdbc, RoundService rounds, CurrentActor currentActor, Organization organization,
-                       RoundKeys keys, AuditLog audit, Conflicts conflicts) {
+                       RoundKeys keys, AuditLog audit, Conflicts conflicts, ApplicationEventPublisher events) {
         this.conflicts = conflicts;
+        this.events = events;
         this.jdbc = jdbc;
         this.rounds = rounds;
         this.currentActor = currentActor;
@@ -96,6 +119,10 @@ public class ParticipantService {
         if (!language.matches("[a-z]{2,3}")) {
             throw new InvalidInputException("language", "participant.language.invalid");
         }
+        var guardians = input.guardians() == null ? DEFAULT_GUARDIANS : input.guardians();
+        if (guardians < 0 || guardians > 2) {
+            throw new InvalidInputException("guardians", "consent.guardians.range");
+        }
         if (input.firstName() == null || input.firstName().isBlank()) {
             throw new InvalidInputException("firstName", "participant.firstName.required");
         }
@@ -131,11 +158,12 @@ public class ParticipantService {
                 .param(roundId).query(Integer.class).single();
         var pseudonym = String.format("B%02d", next);
         var id = jdbc.sql("""
-                insert into participant (round_id, pseudonym, age, gender, language, contact_type)
-                values (?, ?, ?, ?, ?, ?) returning id""")
+                insert into participant (round_id, pseudonym, age, gender, language, contact_type, guardians)
+                values (?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(roundId, pseudonym, input.age(), input.gender() == null ? null : input.gender().name(), language,
-                        input.contactType() == null ? null : input.contactType().name())
+                        input.contactType() == null ? null : input.contactType().name(), guardians)
                 .query(Long.class).single();
+        insertEvent(id, ConsentEvent.Kind.INVITED, null, null, null);
         for (var staffId : current) {
             jdbc.sql("insert into participant_case_worker (participant_id, staff_id, current) values (?, ?, true)")
                     .params(id, staffId).update();
@@ -186,18 +214,183 @@ public class ParticipantService {
         return result;
     }
 
+    /**
+     * The child's answer and the guardians' answer in one go, as the first version of the consent form
+     * had it: {@code CONSENTED} or {@code DECLINED} is recorded for every guardian who is to answer,
+     * {@code NOT_NEEDED} is accepted only from the age of own consent (or when no guardian is to
+     * answer). Only answers that differ from the latest ones are added to the history.
+     */
     public void recordConsent(long participantId, ChildAnswer child, GuardianAnswer guardians) {
         var participant = load("where p.id = ?", participantId).stream().findFirst().orElseThrow(NotFoundException::new);
-        var round = rounds.getManaged(participant.roundId());
-        if (guardians == GuardianAnswer.NOT_NEEDED && participant.age() < ConsentStatus.AGE_OF_OWN_CONSENT) {
-            throw new InvalidInputException("guardianAnswer", "participant.consent.guardiansNeeded",
-                    ConsentStatus.AGE_OF_OWN_CONSENT);
+        var ownConsentAge = ownConsentAge(participant.roundId());
+        if (guardians == GuardianAnswer.NOT_NEEDED && participant.age() < ownConsentAge && participant.guardians() > 0) {
+            throw new InvalidInputException("guardianAnswer", "participant.consent.guardiansNeeded", ownConsentAge);
         }
-        jdbc.sql("update participant set child_answer = ?, guardian_answer = ?, consent_updated_at = now() where id = ?")
-                .params(child == null ? null : child.name(), guardians == null ? null : guardians.name(), participantId)
-                .update();
+        var answers = new EnumMap<ConsentParty, ChildAnswer>(ConsentParty.class);
+        if (child != null) {
+            answers.put(ConsentParty.CHILD, child);
+        }
+        if (guardians == GuardianAnswer.CONSENTED || guardians == GuardianAnswer.DECLINED) {
+            participant.parties().stream().filter(ConsentParty::isGuardian)
+                    .forEach(p -> answers.put(p, guardians == GuardianAnswer.CONSENTED ? ChildAnswer.YES : ChildAnswer.NO));
+        }
+        recordAnswers(participantId, answers, null);
+    }
+
+    /** One party's answer; see {@link #recordAnswers}. */
+    public ConsentState recordAnswer(long participantId, ConsentParty party, ChildAnswer answer, String reason) {
+        var answers = new EnumMap<ConsentParty, ChildAnswer>(ConsentParty.class);
+        answers.put(party, answer);
+        return recordAnswers(participantId, answers, reason);
+    }
+
+    /**
+     * Adds the answers that differ from each party's latest answer to the consent history and returns
+     * the resulting state. A reason may accompany a no (it is encrypted and must not contain an
+     * identity number). Answers are refused after a withdrawal, and for a guardian the child does not
+     * have.
+     */
+    public ConsentState recordAnswers(long participantId, Map<ConsentParty, ChildAnswer> answers, String reason) {
+        var participant = load("where p.id = ?", participantId).stream().findFirst().orElseThrow(NotFoundException::new);
+        var round = rounds.getManaged(participant.roundId());
+        if (participant.consentState() == ConsentState.WITHDRAWN) {
+            throw new InvalidInputException("child", "consent.withdrawn.final", participant.pseudonym());
+        }
+        for (var party : answers.keySet()) {
+            if (answers.get(party) != null && !participant.parties().contains(party)) {
+                throw new InvalidInputException(field(party), "consent.party.notExpected", participant.guardians());
+            }
+        }
+        var cleanReason = reason(reason);
+        var latest = ConsentRule.latestAnswers(history(participantId, false));
+        var changed = new LinkedHashMap<ConsentParty, ChildAnswer>();
+        for (var party : ConsentParty.values()) {
+            var answer = answers.get(party);
+            if (answer != null && answer != latest.get(party)) {
+                changed.put(party, answer);
+            }
+        }
+        if (cleanReason != null && !changed.containsValue(ChildAnswer.NO)) {
+            throw new InvalidInputException("reason", "consent.reason.onlyForNo");
+        }
+        for (var e : changed.entrySet()) {
+            var withReason = e.getValue() == ChildAnswer.NO ? cleanReason : null;
+            insertEvent(participantId, ConsentEvent.Kind.ANSWER, e.getKey(), e.getValue(),
+                    withReason == null ? null : keys.encrypt(round.id(), withReason, reasonContext(participantId)));
+        }
+        var state = load("where p.id = ?", participantId).get(0).consentState();
         audit.record(currentActor.get().username(), "CONSENT", "participant", participantId, round.unitId(),
-                AuditLog.Outcome.SUCCESS, "child=" + child + ", guardians=" + guardians);
+                AuditLog.Outcome.SUCCESS, changed + " -> " + state);
+        return state;
+    }
+
+    /** How many guardians are to answer for the child: 0, 1 or 2. */
+    public void setGuardians(long participantId, Integer guardians) {
+        var participant = load("where p.id = ?", participantId).stream().findFirst().orElseThrow(NotFoundException::new);
+        var round = rounds.getManaged(participant.roundId());
+        if (guardians == null || guardians < 0 || guardians > 2) {
+            throw new InvalidInputException("guardians", "consent.guardians.range");
+        }
+        if (participant.consentState() == ConsentState.WITHDRAWN) {
+            throw new InvalidInputException("guardians", "consent.withdrawn.final", participant.pseudonym());
+        }
+        jdbc.sql("update participant set guardians = ? where id = ?").params(guardians, participantId).update();
+        audit.record(currentActor.get().username(), "SET_GUARDIANS", "participant", participantId, round.unitId(),
+                AuditLog.Outcome.SUCCESS, participant.guardians() + " -> " + guardians);
+    }
+
+    /**
+     * Records that the child or a guardian withdraws consent. Possible at any time and final: the
+     * interviewer assignment is removed, and {@link ConsentWithdrawn} is published in this transaction
+     * so that the interview module removes the child's answers from the round.
+     */
+    public void withdraw(long participantId, ConsentParty party, String reason) {
+        var participant = load("where p.id = ?", participantId).stream().findFirst().orElseThrow(NotFoundException::new);
+        var round = rounds.getManaged(participant.roundId());
+        if (participant.consentState() == ConsentState.WITHDRAWN) {
+            throw new InvalidInputException("withdrawalParty", "consent.withdrawn.already", participant.pseudonym());
+        }
+        if (party == null) {
+            throw new InvalidInputException("withdrawalParty", "consent.withdrawal.partyRequired");
+        }
+        if (!participant.parties().contains(party)) {
+            throw new InvalidInputException("withdrawalParty", "consent.party.notExpected", participant.guardians());
+        }
+        var cleanReason = reason(reason, "withdrawalReason");
+        insertEvent(participantId, ConsentEvent.Kind.WITHDRAWAL, party, null,
+                cleanReason == null ? null : keys.encrypt(round.id(), cleanReason, reasonContext(participantId)));
+        jdbc.sql("update participant set interviewer_id = null where id = ?").param(participantId).update();
+        audit.record(currentActor.get().username(), "WITHDRAW_CONSENT", "participant", participantId, round.unitId(),
+                AuditLog.Outcome.SUCCESS, "by " + party);
+        events.publishEvent(new ConsentWithdrawn(round.id(), participantId));
+    }
+
+    /**
+     * The child's consent history, oldest first, with the reasons decrypted. For the round's process
+     * lead only (a reason is the child's or family's own words); anyone else gets a 404.
+     */
+    public List<ConsentEvent> history(long participantId) {
+        var participant = load("where p.id = ?", participantId).stream().findFirst().orElseThrow(NotFoundException::new);
+        var round = rounds.getManaged(participant.roundId());
+        var history = history(participantId, true);
+        audit.success("READ_CONSENT", "participant", participantId, round.unitId());
+        return history;
+    }
+
+    /** The age from which a young person's own consent is enough, in the municipality of the round's unit. */
+    @Transactional(readOnly = true)
+    public int ownConsentAge(long roundId) {
+        var unitId = jdbc.sql("select unit_id from round where id = ?").param(roundId).query(Long.class).optional()
+                .orElseThrow(NotFoundException::new);
+        return organization.unit(unitId).flatMap(u -> organization.municipality(u.municipalityId()))
+                .map(Municipality::ownConsentAge).orElse(ConsentStatus.AGE_OF_OWN_CONSENT);
+    }
+
+    // letters -------------------------------------------------------------------------------------
+
+    /** Records the day a letter went to the child or the guardians (a later date replaces an earlier one). */
+    public void recordLetterSent(long participantId, LetterRecipient recipient, LocalDate sentOn) {
+        var participant = load("where p.id = ?", participantId).stream().findFirst().orElseThrow(NotFoundException::new);
+        var round = rounds.getManaged(participant.roundId());
+        if (recipient == null) {
+            throw new InvalidInputException("recipient", "consent.letter.recipientRequired");
+        }
+        if (sentOn == null) {
+            throw new InvalidInputException("sentOn", "consent.letter.sentOnRequired");
+        }
+        if (sentOn.isAfter(LocalDate.now(AuditLog.ZONE))) {
+            throw new InvalidInputException("sentOn", "consent.letter.sentOnFuture");
+        }
+        jdbc.sql("""
+                insert into letter_sent (participant_id, recipient, sent_on, recorded_by) values (?, ?, ?, ?)
+                on conflict (participant_id, recipient) do update
+                set sent_on = excluded.sent_on, recorded_by = excluded.recorded_by, recorded_at = now()""")
+                .params(participantId, recipient.name(), sentOn, currentActor.get().username()).update();
+        audit.record(currentActor.get().username(), "LETTER_SENT", "participant", participantId, round.unitId(),
+                AuditLog.Outcome.SUCCESS, recipient + " " + sentOn);
+    }
+
+    /** When the letters to the child and the guardians were sent, if they were. */
+    @Transactional(readOnly = true)
+    public Map<LetterRecipient, LocalDate> lettersSent(long participantId) {
+        var participant = get(participantId);
+        return lettersSentInRound(participant.roundId()).getOrDefault(participantId, Map.of());
+    }
+
+    /** The letters sent in a round, per participant id. */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<LetterRecipient, LocalDate>> lettersSentInRound(long roundId) {
+        rounds.get(roundId);
+        var result = new HashMap<Long, Map<LetterRecipient, LocalDate>>();
+        jdbc.sql("""
+                select l.participant_id, l.recipient, l.sent_on from letter_sent l
+                join participant p on p.id = l.participant_id where p.round_id = ?""")
+                .param(roundId)
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(LetterRecipient.class))
+                            .put(LetterRecipient.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class));
+                });
+        return result;
     }
 
     /**
@@ -240,6 +433,66 @@ public class ParticipantService {
 
     // -------------------------------------------------------------------------------------------
 
+    private void insertEvent(long participantId, ConsentEvent.Kind kind, ConsentParty party, ChildAnswer answer,
+                             byte[] reason) {
+        jdbc.sql("""
+                insert into consent_event (participant_id, kind, party, answer, reason, recorded_by)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(participantId, kind.name(), party == null ? null : party.name(),
+                        answer == null ? null : answer.name(), reason, currentActor.get().username())
+                .update();
+    }
+
+    private List<ConsentEvent> history(long participantId, boolean withReasons) {
+        var roundId = jdbc.sql("select round_id from participant where id = ?").param(participantId).query(Long.class).single();
+        return jdbc.sql("select * from consent_event where participant_id = ? order by recorded_at, id")
+                .param(participantId)
+                .query((rs, n) -> event(rs, withReasons ? roundId : null))
+                .list();
+    }
+
+    private ConsentEvent event(ResultSet rs, Long decryptWithRound) throws SQLException {
+        var reason = rs.getBytes("reason");
+        var participantId = rs.getLong("participant_id");
+        return new ConsentEvent(rs.getLong("id"), participantId, ConsentEvent.Kind.valueOf(rs.getString("kind")),
+                rs.getString("party") == null ? null : ConsentParty.valueOf(rs.getString("party")),
+                rs.getString("answer") == null ? null : ChildAnswer.valueOf(rs.getString("answer")),
+                reason == null || decryptWithRound == null ? null
+                        : keys.decrypt(decryptWithRound, reason, reasonContext(participantId)),
+                rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant());
+    }
+
+    private static String reasonContext(long participantId) {
+        return "consent-reason:" + participantId;
+    }
+
+    private static String reason(String reason) {
+        return reason(reason, "reason");
+    }
+
+    private static String reason(String reason, String field) {
+        if (reason == null || reason.isBlank()) {
+            return null;
+        }
+        var trimmed = reason.strip();
+        if (trimmed.length() > MAX_REASON) {
+            throw new InvalidInputException(field, "consent.reason.tooLong", MAX_REASON);
+        }
+        if (IdentityNumbers.containsIdentityNumber(trimmed)) {
+            throw new InvalidInputException(field, "privacy.identityNumber");
+        }
+        return trimmed;
+    }
+
+    /** The form field of a party's answer. */
+    public static String field(ConsentParty party) {
+        return switch (party) {
+            case CHILD -> "child";
+            case GUARDIAN_1 -> "guardian1";
+            case GUARDIAN_2 -> "guardian2";
+        };
+    }
+
     private void writeKeyEntry(long roundId, long participantId, KeyListEntry entry) {
         var json = serialize(entry);
         jdbc.sql("""
@@ -272,7 +525,7 @@ public class ParticipantService {
         if (rows.isEmpty()) {
             return List.of();
         }
-        var ids = rows.stream().map(Participant::id).toList();
+        var ids = rows.stream().map(Row::id).toList();
         var caseWorkers = new HashMap<Long, List<CaseWorker>>();
         jdbc.sql("""
                 select c.participant_id, c.staff_id, c.current, s.display_name from participant_case_worker c
@@ -282,19 +535,49 @@ public class ParticipantService {
                     caseWorkers.computeIfAbsent(rs.getLong("participant_id"), k -> new ArrayList<>())
                             .add(new CaseWorker(rs.getLong("staff_id"), rs.getString("display_name"), rs.getBoolean("current")));
                 });
-        return rows.stream().map(p -> new Participant(p.id(), p.roundId(), p.pseudonym(), p.age(), p.gender(), p.language(),
-                p.contactType(), p.childAnswer(),
-                p.guardianAnswer(), p.interviewerId(), p.interviewerName(), List.copyOf(caseWorkers.getOrDefault(p.id(), List.of()))))
-                .toList();
+        var histories = new HashMap<Long, List<ConsentEvent>>();
+        jdbc.sql("select * from consent_event where participant_id in (:ids) order by recorded_at, id")
+                .param("ids", ids)
+                .query(rs -> {
+                    histories.computeIfAbsent(rs.getLong("participant_id"), k -> new ArrayList<>()).add(event(rs, null));
+                });
+        var ownConsentAges = new HashMap<Long, Integer>();
+        return rows.stream().map(p -> {
+            var history = histories.getOrDefault(p.id(), List.of());
+            var ownAge = ownConsentAges.computeIfAbsent(p.roundId(), this::ownConsentAge);
+            var latest = ConsentRule.latestAnswers(history);
+            return new Participant(p.id(), p.roundId(), p.pseudonym(), p.age(), p.gender(), p.language(),
+                    p.contactType(), latest.get(ConsentParty.CHILD), guardianSummary(p.age(), ownAge, p.guardians(), latest),
+                    p.interviewerId(), p.interviewerName(), List.copyOf(caseWorkers.getOrDefault(p.id(), List.of())),
+                    p.guardians(), ConsentRule.state(p.age(), ownAge, p.guardians(), history));
+        }).toList();
     }
 
-    private static Participant row(ResultSet rs, int n) throws SQLException {
-        return new Participant(rs.getLong("id"), rs.getLong("round_id"), rs.getString("pseudonym"), rs.getInt("age"),
+    /** The guardians' answers as one: all yes, any no, not needed (own consent age or none to answer), or open. */
+    private static GuardianAnswer guardianSummary(int age, int ownConsentAge, int guardians,
+                                                  Map<ConsentParty, ChildAnswer> latest) {
+        var parties = ConsentParty.forGuardians(guardians).stream().filter(ConsentParty::isGuardian).toList();
+        if (parties.stream().anyMatch(p -> latest.get(p) == ChildAnswer.NO)) {
+            return GuardianAnswer.DECLINED;
+        }
+        if (!parties.isEmpty() && parties.stream().allMatch(p -> latest.get(p) == ChildAnswer.YES)) {
+            return GuardianAnswer.CONSENTED;
+        }
+        if (parties.isEmpty() || age >= ownConsentAge) {
+            return GuardianAnswer.NOT_NEEDED;
+        }
+        return null;
+    }
+
+    private record Row(long id, long roundId, String pseudonym, int age, Gender gender, String language,
+                       ContactType contactType, int guardians, Long interviewerId, String interviewerName) {
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getLong("round_id"), rs.getString("pseudonym"), rs.getInt("age"),
                 rs.getString("gender") == null ? null : Gender.valueOf(rs.getString("gender")),
                 rs.getString("language"),
                 rs.getString("contact_type") == null ? null : ContactType.valueOf(rs.getString("contact_type")),
-                rs.getString("child_answer") == null ? null : ChildAnswer.valueOf(rs.getString("child_answer")),
-                rs.getString("guardian_answer") == null ? null : GuardianAnswer.valueOf(rs.getString("guardian_answer")),
-                (Long) rs.getObject("interviewer_id"), rs.getString("interviewer_name"), List.of());
+                rs.getInt("guardians"), (Long) rs.getObject("interviewer_id"), rs.getString("interviewer_name"));
     }
 }

@@ -73,11 +73,12 @@ class CycleBrowserIT extends BrowserTest {
         assertNoAxeViolations();
 
         // Consent from the child and the guardians.
-        driver.findElement(By.cssSelector("input[name=childAnswer][value=YES]")).click();
-        driver.findElement(By.cssSelector("input[name=guardianAnswer][value=CONSENTED]")).click();
-        driver.findElement(By.xpath("//button[normalize-space()='Spara samtycket']")).click();
+        driver.findElement(By.cssSelector("input[name=child][value=YES]")).click();
+        driver.findElement(By.cssSelector("input[name=guardian1][value=YES]")).click();
+        driver.findElement(By.cssSelector("input[name=guardian2][value=YES]")).click();
+        driver.findElement(By.xpath("//button[normalize-space()='Spara svaren']")).click();
         waitFor(By.cssSelector("[role=status]"));
-        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Samtycket är sparat.");
+        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Svaren är sparade. Läge: Har samtyckt.");
 
         // The child's own case worker is refused, with the reason next to the field.
         new Select(driver.findElement(By.id("interviewerId"))).selectByValue(String.valueOf(caseWorker));

@@ -97,6 +97,6 @@ class AssignmentSuggestionsTest {
     private static Participant child(long id, Long interviewer, CaseWorker... caseWorkers) {
         return new Participant(id, 1, String.format("B%02d", id), 10, Gender.GIRL, "sv", null, ChildAnswer.YES,
                 GuardianAnswer.CONSENTED, interviewer, interviewer == null ? null : "Person " + interviewer,
-                List.of(caseWorkers));
+                List.of(caseWorkers), 2, ConsentState.CONSENTED);
     }
 }

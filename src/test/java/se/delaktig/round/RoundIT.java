@@ -114,7 +114,7 @@ class RoundIT {
         var lead = user(org.processLead()).roles("STAFF");
 
         mvc.perform(post("/participants/{id}/consent", child.id()).with(lead).with(csrf())
-                        .param("childAnswer", "YES").param("guardianAnswer", "CONSENTED"))
+                        .param("child", "YES").param("guardian1", "YES").param("guardian2", "YES"))
                 .andExpect(status().is3xxRedirection());
         assertThat(TestFixtures.as(org.processLead(), () -> participants.get(child.id())).consent()).isEqualTo(ConsentStatus.CONSENTED);
 

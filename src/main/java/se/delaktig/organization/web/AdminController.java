@@ -49,6 +49,9 @@ class AdminController {
     record UnitForm(String name) {
     }
 
+    record ConsentAgeForm(String ownConsentAge) {
+    }
+
     record StaffForm(String username, String displayName, String title, String email, String password,
                      String administrator) {
         static StaffForm empty() {
@@ -156,7 +159,30 @@ class AdminController {
         return municipalityPage(model, municipality, form, errors);
     }
 
+    /** The age from which a young person's own consent is enough; the rule the round module applies. */
+    @PostMapping("/municipalities/{id}/consent-age")
+    String setOwnConsentAge(@PathVariable long id, @ModelAttribute ConsentAgeForm form, Model model,
+                            Authentication authentication, RedirectAttributes redirect) {
+        var municipality = municipality(id);
+        var errors = new FieldErrors(messages);
+        var age = FieldErrors.integer(form.ownConsentAge());
+        if (age == null || age < Municipality.MIN_OWN_CONSENT_AGE || age > Municipality.MAX_OWN_CONSENT_AGE) {
+            errors.reject("ownConsentAge", "consent.municipality.ageRange", Municipality.MIN_OWN_CONSENT_AGE,
+                    Municipality.MAX_OWN_CONSENT_AGE);
+            model.addAttribute("consentAgeForm", form);
+            return municipalityPage(model, municipality, new UnitForm(""), errors);
+        }
+        organization.setOwnConsentAge(id, age);
+        audit.record(authentication.getName(), "SET_OWN_CONSENT_AGE", "municipality", id, null, AuditLog.Outcome.SUCCESS,
+                municipality.ownConsentAge() + " -> " + age);
+        redirect.addFlashAttribute("flash", text("consent.municipality.ageSaved", age));
+        return "redirect:/admin/municipalities/" + id;
+    }
+
     private String municipalityPage(Model model, Municipality municipality, UnitForm form, FieldErrors errors) {
+        if (!model.containsAttribute("consentAgeForm")) {
+            model.addAttribute("consentAgeForm", new ConsentAgeForm(String.valueOf(municipality.ownConsentAge())));
+        }
         model.addAttribute("municipality", municipality);
         model.addAttribute("units", organization.unitsOf(municipality.id()));
         model.addAttribute("form", form);

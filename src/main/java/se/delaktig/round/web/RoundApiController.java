@@ -2,6 +2,7 @@ package se.delaktig.round.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,6 +17,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import se.delaktig.round.CaseWorker;
 import se.delaktig.round.ChildAnswer;
+import se.delaktig.round.ConsentEvent;
+import se.delaktig.round.ConsentParty;
+import se.delaktig.round.ConsentState;
+import se.delaktig.round.ContactType;
+import se.delaktig.round.LetterRecipient;
+import se.delaktig.round.Selections;
 import se.delaktig.round.Gender;
 import se.delaktig.round.GuardianAnswer;
 import se.delaktig.round.Participant;
@@ -35,8 +42,10 @@ class RoundApiController {
 
     private final RoundService rounds;
     private final ParticipantService participants;
+    private final Selections selections;
 
-    RoundApiController(RoundService rounds, ParticipantService participants) {
+    RoundApiController(RoundService rounds, ParticipantService participants, Selections selections) {
+        this.selections = selections;
         this.rounds = rounds;
         this.participants = participants;
     }
@@ -54,15 +63,27 @@ class RoundApiController {
     }
 
     record ParticipantJson(long id, long roundId, String pseudonym, int age, Gender gender, ChildAnswer childAnswer,
-                           GuardianAnswer guardianAnswer, String consent, Long interviewerId, List<CaseWorker> caseWorkers) {
+                           GuardianAnswer guardianAnswer, String consent, Long interviewerId, List<CaseWorker> caseWorkers,
+                           String language, ContactType contactType, int guardians, ConsentState consentState) {
         static ParticipantJson of(Participant p) {
             return new ParticipantJson(p.id(), p.roundId(), p.pseudonym(), p.age(), p.gender(), p.childAnswer(),
-                    p.guardianAnswer(), p.consent().name(), p.interviewerId(), p.caseWorkers());
+                    p.guardianAnswer(), p.consent().name(), p.interviewerId(), p.caseWorkers(), p.language(),
+                    p.contactType(), p.guardians(), p.consentState());
         }
     }
 
     record NewParticipantJson(Integer age, Gender gender, String firstName, String contact,
-                              List<Long> currentCaseWorkers, List<Long> formerCaseWorkers) {
+                              List<Long> currentCaseWorkers, List<Long> formerCaseWorkers, String language,
+                              ContactType contactType, Integer guardians) {
+    }
+
+    record ConsentAnswerJson(ConsentParty party, ChildAnswer answer, String reason) {
+    }
+
+    record WithdrawalJson(ConsentParty party, String reason) {
+    }
+
+    record LetterSentJson(LocalDate sentOn) {
     }
 
     record ConsentJson(ChildAnswer childAnswer, GuardianAnswer guardianAnswer) {
@@ -113,7 +134,8 @@ class RoundApiController {
     @Operation(summary = "Add a child; first name and contact go into the encrypted key list")
     ParticipantJson addParticipant(@PathVariable long id, @RequestBody NewParticipantJson body) {
         return ParticipantJson.of(participants.add(id, new ParticipantService.NewParticipant(body.age(), body.gender(),
-                body.firstName(), body.contact(), body.currentCaseWorkers(), body.formerCaseWorkers())));
+                body.language(), body.contactType(), body.firstName(), body.contact(), body.currentCaseWorkers(),
+                body.formerCaseWorkers(), body.guardians())));
     }
 
     @GetMapping("/participants/{id}")
@@ -125,6 +147,52 @@ class RoundApiController {
     ParticipantJson consent(@PathVariable long id, @RequestBody ConsentJson body) {
         participants.recordConsent(id, body.childAnswer(), body.guardianAnswer());
         return ParticipantJson.of(participants.get(id));
+    }
+
+    @GetMapping("/participants/{id}/consent-history")
+    @Operation(summary = "The child's consent history, oldest first (process leads of the unit)")
+    List<ConsentEvent> consentHistory(@PathVariable long id) {
+        return participants.history(id);
+    }
+
+    @PostMapping("/participants/{id}/consent-answers")
+    @Operation(summary = "Record one answer of the child or a guardian; a no may carry a reason")
+    ParticipantJson consentAnswer(@PathVariable long id, @RequestBody ConsentAnswerJson body) {
+        if (body.party() == null) {
+            throw new InvalidInputException("party", "consent.withdrawal.partyRequired");
+        }
+        if (body.answer() == null) {
+            throw new InvalidInputException("answer", "consent.answer.required");
+        }
+        participants.recordAnswer(id, body.party(), body.answer(), body.reason());
+        return ParticipantJson.of(participants.get(id));
+    }
+
+    @PostMapping("/participants/{id}/withdrawal")
+    @Operation(summary = "Withdraw consent: final, removes the child's answers from the round")
+    ParticipantJson withdraw(@PathVariable long id, @RequestBody WithdrawalJson body) {
+        participants.withdraw(id, body.party(), body.reason());
+        return ParticipantJson.of(participants.get(id));
+    }
+
+    @PutMapping("/participants/{id}/letters/{recipient}")
+    @Operation(summary = "Record the date a letter was sent (recipient CHILD or GUARDIANS)")
+    Map<LetterRecipient, LocalDate> letterSent(@PathVariable long id, @PathVariable LetterRecipient recipient,
+                                               @RequestBody LetterSentJson body) {
+        participants.recordLetterSent(id, recipient, body.sentOn());
+        return participants.lettersSent(id);
+    }
+
+    @GetMapping("/rounds/{id}/selection")
+    @Operation(summary = "How the invited children spread over age band, gender, type of contact and language")
+    Selections.Spread selection(@PathVariable long id) {
+        return selections.spread(id);
+    }
+
+    @GetMapping("/rounds/{id}/missing")
+    @Operation(summary = "Whose voices are missing, with small numbers suppressed (count null)")
+    Selections.Missing missing(@PathVariable long id) {
+        return selections.missing(id);
     }
 
     @PutMapping("/participants/{id}/assignment")

@@ -18,8 +18,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.delaktig.access.CurrentActor;
 import se.delaktig.guide.Guides;
 import se.delaktig.organization.Organization;
+import se.delaktig.organization.Role;
 import se.delaktig.organization.Unit;
 import se.delaktig.round.ParticipantService;
 import se.delaktig.round.Round;
@@ -36,9 +38,11 @@ class RoundController {
     private final Guides guides;
     private final Organization organization;
     private final MessageSource messages;
+    private final CurrentActor currentActor;
 
     RoundController(RoundService rounds, ParticipantService participants, Guides guides, Organization organization,
-                    MessageSource messages) {
+                    MessageSource messages, CurrentActor currentActor) {
+        this.currentActor = currentActor;
         this.rounds = rounds;
         this.participants = participants;
         this.guides = guides;
@@ -122,6 +126,8 @@ class RoundController {
         model.addAttribute("assignedCount", list.stream().filter(p -> p.interviewerId() != null).count());
         model.addAttribute("stages", Arrays.asList(Stage.values()));
         model.addAttribute("canManage", rounds.canManage(round));
+        model.addAttribute("lettersSent", participants.lettersSentInRound(id));
+        model.addAttribute("canSeeSelection", currentActor.get().hasAny(round.unitId(), Role.PROCESS_LEAD, Role.UNIT_MANAGER));
         return "round/show";
     }
 
