@@ -16,8 +16,11 @@
     var form = event.target;
     var submitter = event.submitter;
     var question = (submitter && submitter.getAttribute('data-confirm')) || form.getAttribute('data-confirm');
+    form.removeAttribute('data-declined');
     if (question && !window.confirm(question)) {
       event.preventDefault();
+      // Tells other scripts that wait on this submit (interview.js) that the person said no.
+      form.setAttribute('data-declined', 'true');
     }
   });
 

@@ -112,14 +112,21 @@
               dirty = false;
             }
             say(result.data.message, 'ok');
+            if (pendingSubmit) {
+              submitNow();
+              return;
+            }
           } else if (result.kind === 'conflict') {
+            pendingSubmit = null;
             stopped = true;
             say(result.data.message, 'error');
             offerSavedVersion();
           } else if (result.kind === 'signedOut') {
+            pendingSubmit = null;
             stopped = true;
             say(form.getAttribute('data-text-signed-out'), 'error');
           } else if (result.kind === 'invalid') {
+            pendingSubmit = null;
             // Wait for the next edit: sending the same text again would be refused again.
             say(result.data.message + ' ' + (result.data.errors || []).map(function (e) { return e.message; }).join(' '), 'error');
           } else {
@@ -157,7 +164,40 @@
       }
     });
 
+    // A button pressed while an autosave is on its way (leaving a field saves at once) waits for it:
+    // otherwise the form would carry the version from before the autosave and be refused as a conflict.
+    var pendingSubmit = null;
+
+    function submitNow() {
+      var submitter = pendingSubmit;
+      pendingSubmit = null;
+      if (submitter && submitter.name) {
+        var hidden = document.createElement('input');
+        hidden.type = 'hidden';
+        hidden.name = submitter.name;
+        hidden.value = submitter.value;
+        form.appendChild(hidden);
+      }
+      dirty = false;
+      form.submit();
+    }
+
     form.addEventListener('submit', function (event) {
+      if (inFlight) {
+        event.preventDefault();
+        var submitter = event.submitter || true;
+        // Runs after every submit listener, so a declined confirmation (delaktig.js) is known here.
+        window.setTimeout(function () {
+          if (form.getAttribute('data-declined') === 'true') {
+            return;
+          }
+          pendingSubmit = submitter;
+          if (!inFlight) {
+            submitNow();
+          }
+        }, 0);
+        return;
+      }
       dirty = false;
       window.clearTimeout(timer);
       // A submit cancelled later (e.g. the "mark as complete" confirmation) leaves the changes unsaved.
