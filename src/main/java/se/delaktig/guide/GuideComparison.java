@@ -24,6 +24,11 @@ public record GuideComparison(Guide from, Guide to, List<Change> changes, List<A
         public boolean changed(Field field) {
             return fields.contains(field);
         }
+
+        /** For templates: {@code c.has('TEXT')}. */
+        public boolean has(String field) {
+            return fields.contains(Field.valueOf(field));
+        }
     }
 
     /** An area added, removed or renamed, matched by its code. */
@@ -32,6 +37,18 @@ public record GuideComparison(Guide from, Guide to, List<Change> changes, List<A
 
     public boolean identical() {
         return changes.isEmpty() && areaChanges.isEmpty();
+    }
+
+    public long added() {
+        return count(Kind.ADDED);
+    }
+
+    public long removed() {
+        return count(Kind.REMOVED);
+    }
+
+    public long changed() {
+        return count(Kind.CHANGED);
     }
 
     public long count(Kind kind) {
