@@ -2,11 +2,13 @@ package se.delaktig.guide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -125,6 +127,20 @@ class GuideWordingIT {
                 .andExpect(content().string(containsString("Changed?")));
         assertThat(guides.find(id).orElseThrow().question(question.id()).orElseThrow().textFor(10, "en"))
                 .isEqualTo("Have you changed social worker?");
+    }
+
+    @Test
+    void theApiGivesWordingAndLanguages() throws Exception {
+        var org = fixtures.organisation();
+        var staff = user(org.interviewers().get(0)).roles("STAFF");
+        mvc.perform(get("/api/v1/guides/languages").with(staff))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.code == 'ar')].direction").value(hasItem("rtl")));
+        mvc.perform(get("/api/v1/guides/{id}", defaultGuide().id()).with(staff))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.locked").value(true))
+                .andExpect(jsonPath("$.areas[0].questions[0].wordings[?(@.language == 'en' && @.ageBand == '5-8')].text")
+                        .value(hasItem(containsString("the grown-up from social services"))));
     }
 
     private Guide defaultGuide() {
