@@ -8,9 +8,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.delaktig.guide.Area;
 import se.delaktig.guide.Guide;
+import se.delaktig.guide.GuideComparison;
 import se.delaktig.guide.Guides;
 import se.delaktig.guide.Question;
 import se.delaktig.guide.QuestionType;
+import se.delaktig.guide.Wording;
 import se.delaktig.web.NotFoundException;
 
 /** Interview guides as JSON, for integrations and regional comparison by question key. */
@@ -18,12 +20,12 @@ import se.delaktig.web.NotFoundException;
 @RequestMapping("/api/v1/guides")
 class GuideApiController {
 
-    record GuideSummaryJson(long id, String name, int version, int questionCount) {
+    record GuideSummaryJson(long id, String name, int version, int questionCount, boolean locked) {
     }
 
-    record GuideJson(long id, String name, int version, int questionCount, List<AreaJson> areas) {
+    record GuideJson(long id, String name, int version, boolean locked, int questionCount, List<AreaJson> areas) {
         static GuideJson of(Guide guide) {
-            return new GuideJson(guide.id(), guide.name(), guide.version(), (int) guide.questions().count(),
+            return new GuideJson(guide.id(), guide.name(), guide.version(), guide.locked(), (int) guide.questions().count(),
                     guide.areas().stream().map(AreaJson::of).toList());
         }
     }
@@ -36,9 +38,28 @@ class GuideApiController {
     }
 
     record QuestionJson(long id, String key, QuestionType type, String text, String interviewerPrompt,
-                        List<String> options, int position) {
+                        List<String> options, int position, List<WordingJson> wordings) {
         static QuestionJson of(Question q) {
-            return new QuestionJson(q.id(), q.key(), q.type(), q.text(), q.interviewerPrompt(), q.options(), q.position());
+            return new QuestionJson(q.id(), q.key(), q.type(), q.text(), q.interviewerPrompt(), q.options(), q.position(),
+                    q.wordings().stream().map(WordingJson::of).toList());
+        }
+    }
+
+    /** Child-facing wording; {@code ageBand} ("5-8", "9-12", "13-18") is null for every age. */
+    record WordingJson(String language, String ageBand, String text) {
+        static WordingJson of(Wording w) {
+            return new WordingJson(w.language(), w.ageBand() == null ? null : w.ageBand().code(), w.text());
+        }
+    }
+
+    record LanguageJson(String code, String name, String direction) {
+    }
+
+    record ChangeJson(String key, GuideComparison.Kind kind, List<GuideComparison.Field> fields, QuestionJson before,
+                      QuestionJson after) {
+        static ChangeJson of(GuideComparison.Change c) {
+            return new ChangeJson(c.key(), c.kind(), c.fields().stream().sorted().toList(),
+                    c.before() == null ? null : QuestionJson.of(c.before()), c.after() == null ? null : QuestionJson.of(c.after()));
         }
     }
 
@@ -50,7 +71,19 @@ class GuideApiController {
 
     @GetMapping
     List<GuideSummaryJson> all() {
-        return guides.all().stream().map(s -> new GuideSummaryJson(s.id(), s.name(), s.version(), s.questionCount())).toList();
+        return guides.all().stream().map(s -> new GuideSummaryJson(s.id(), s.name(), s.version(), s.questionCount(), s.locked())).toList();
+    }
+
+    /** The languages child-facing wording can be written in. */
+    @GetMapping("/languages")
+    List<LanguageJson> languages() {
+        return guides.languages().stream().map(l -> new LanguageJson(l.code(), l.name(), l.direction())).toList();
+    }
+
+    /** What changed between two versions, question by question (matched by key). */
+    @GetMapping("/{from}/compare/{to}")
+    List<ChangeJson> compare(@PathVariable long from, @PathVariable long to) {
+        return guides.compare(from, to).changes().stream().map(ChangeJson::of).toList();
     }
 
     @GetMapping("/{id}")
