@@ -91,6 +91,8 @@ public class RoundService {
         var round = rounds.save(new Round(null, unitId, plan.title().trim(), plan.periodStart(), plan.periodEnd(), guideId,
                 Stage.PLANNING, plan.targetChildren(), plan.seminarDate(), actor.username(), java.time.Instant.now(), null));
         keys.createKey(round.id());
+        // A guide version that a round has used must never change again: editing it makes a new version.
+        guides.lock(guideId);
         audit.success("CREATE", "round", round.id(), unitId);
         return round;
     }

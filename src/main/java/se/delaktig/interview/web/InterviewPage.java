@@ -151,11 +151,12 @@ public final class InterviewPage {
             choices.add(new Choice("q" + q.id() + "-value-" + choices.size(), "",
                     messages.getMessage("interview.answer.none", null, locale), value.isBlank(), null));
         }
-        var text = q.textFor(age, language);
-        // Only wording that really is in the child's language is marked as such: a Swedish fallback
+        var wording = q.wordingFor(age, language);
+        var text = wording.text();
+        // Only wording that really is in another language is marked as such: a Swedish fallback
         // marked lang="ar" would be read aloud with an Arabic voice.
         var translated = !text.equals(q.text());
-        var lang = translated && language != null && !language.equals("sv") ? language : null;
+        var lang = "sv".equals(wording.language()) ? null : wording.language();
         var prefix = "answers[" + q.id() + "].";
         return new QuestionRow(q.id(), number, q.type(), text, lang, lang != null && RIGHT_TO_LEFT.contains(lang) ? "rtl" : null,
                 translated ? q.text() : null, blankToNull(q.interviewerPrompt()), choices, value,
