@@ -3,6 +3,7 @@ package se.delaktig.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,12 +23,19 @@ import org.springframework.stereotype.Component;
 import se.delaktig.guide.Guide;
 import se.delaktig.guide.Guides;
 import se.delaktig.interview.AnswerInput;
+import se.delaktig.interview.InterviewDraft;
 import se.delaktig.interview.Interviews;
+import se.delaktig.interview.Reflection;
 import se.delaktig.organization.Organization;
 import se.delaktig.organization.Role;
 import se.delaktig.platform.DatabaseMode;
 import se.delaktig.platform.DelaktigProperties;
+import se.delaktig.round.Bookings;
 import se.delaktig.round.ChildAnswer;
+import se.delaktig.round.Conflicts;
+import se.delaktig.round.ConsentParty;
+import se.delaktig.round.ContactType;
+import se.delaktig.round.LetterRecipient;
 import se.delaktig.round.Gender;
 import se.delaktig.round.GuardianAnswer;
 import se.delaktig.round.ParticipantService;
@@ -50,10 +58,15 @@ class DemoData implements ApplicationRunner {
     private final RoundService rounds;
     private final ParticipantService participants;
     private final Interviews interviews;
+    private final Bookings bookings;
+    private final Conflicts conflicts;
     private final JsonMapper json;
 
     DemoData(DatabaseMode mode, DelaktigProperties properties, Organization organization, Guides guides,
-             RoundService rounds, ParticipantService participants, Interviews interviews, JsonMapper json) {
+             RoundService rounds, ParticipantService participants, Interviews interviews, Bookings bookings,
+             Conflicts conflicts, JsonMapper json) {
+        this.bookings = bookings;
+        this.conflicts = conflicts;
         this.mode = mode;
         this.properties = properties;
         this.organization = organization;
@@ -65,9 +78,14 @@ class DemoData implements ApplicationRunner {
     }
 
     /** One child of the demo content file. */
-    record Child(int age, Gender gender, String firstName, String contact, List<String> current, List<String> former,
-                 String interviewer, ChildAnswer child, GuardianAnswer guardians, Map<String, String> answers,
-                 Map<String, String> words, String notes, String reflection) {
+    record Child(int age, Gender gender, String language, ContactType contactType, Integer guardianCount,
+                 String firstName, String contact, List<String> current, List<String> former, String knownBy,
+                 String interviewer, ChildAnswer child, GuardianAnswer guardians, String guardianReason,
+                 Map<String, String> answers, Map<String, String> words, String notes, Visit booking, String duration,
+                 String experience, String experienceWords, Reflection reflection) {
+    }
+
+    record Visit(LocalDate date, LocalTime time, String place) {
     }
 
     record Content(List<Child> children, List<Child> declined) {
@@ -117,12 +135,27 @@ class DemoData implements ApplicationRunner {
         var neighbourWorker = person("grannkommun-ssk", "Lina Åberg", "Socialsekreterare", neighbourUnit, Role.INTERVIEWER);
         var neighbourRound = as("grannkommun", () -> rounds.create(neighbourUnit, guide.id(), new RoundService.Plan(
                 "Barnens röster i Grannkommun 2026", LocalDate.of(2026, 9, 1), LocalDate.of(2027, 3, 31), 5, null)));
+        var neighbourInterviewer = person("grannkommun-int", "Jonas Ström", "Socialsekreterare", neighbourUnit, Role.INTERVIEWER);
         as("grannkommun", () -> {
-            participants.add(neighbourRound.id(), new ParticipantService.NewParticipant(13, Gender.BOY, "Hugo",
-                    "Pappa, telefon 070-000 01 01", List.of(neighbourWorker), List.of()));
-            participants.add(neighbourRound.id(), new ParticipantService.NewParticipant(8, Gender.GIRL, "Wilma",
-                    "Mamma, telefon 070-000 01 02", List.of(neighbourWorker), List.of()));
-            return rounds.advance(neighbourRound.id());
+            rounds.advance(neighbourRound.id());
+            var hugo = participants.add(neighbourRound.id(), new ParticipantService.NewParticipant(13, Gender.BOY, "sv",
+                    ContactType.INVESTIGATION, "Hugo", "Pappa, telefon 070-000 01 01", List.of(neighbourWorker), List.of(), 1));
+            var wilma = participants.add(neighbourRound.id(), new ParticipantService.NewParticipant(8, Gender.GIRL, "sv",
+                    ContactType.INTERVENTION, "Wilma", "Mamma, telefon 070-000 01 02", List.of(neighbourWorker), List.of(), 2));
+            var ebba = participants.add(neighbourRound.id(), new ParticipantService.NewParticipant(12, Gender.GIRL, "en",
+                    ContactType.PLACEMENT, "Ebba", "Familjehemmet, telefon 070-000 01 03", List.of(neighbourWorker), List.of(), 1));
+            for (var p : List.of(hugo, wilma, ebba)) {
+                participants.recordLetterSent(p.id(), LetterRecipient.CHILD, LocalDate.now().minusDays(14));
+                participants.recordLetterSent(p.id(), LetterRecipient.GUARDIANS, LocalDate.now().minusDays(14));
+            }
+            participants.recordConsent(hugo.id(), ChildAnswer.YES, GuardianAnswer.CONSENTED);
+            participants.recordConsent(ebba.id(), ChildAnswer.YES, GuardianAnswer.CONSENTED);
+            // One child changed her mind: withdrawal is possible at any time and is kept in the history.
+            participants.withdraw(ebba.id(), ConsentParty.CHILD, "Vill inte vara med just nu.");
+            participants.assign(hugo.id(), neighbourInterviewer);
+            bookings.book(hugo.id(), new Bookings.BookingInput(LocalDate.now().plusDays(10), LocalTime.of(16, 0),
+                    "Fritidsgårdens samtalsrum"));
+            return null;
         });
         log.info("Demo seeded");
     }
@@ -137,13 +170,29 @@ class DemoData implements ApplicationRunner {
             rounds.advance(round.id());
             for (var child : all) {
                 var p = participants.add(round.id(), new ParticipantService.NewParticipant(child.age(), child.gender(),
-                        child.firstName(), child.contact(), ids(staff, child.current()), ids(staff, child.former())));
-                participants.recordConsent(p.id(), child.child(), child.guardians());
+                        child.language(), child.contactType(), child.firstName(), child.contact(),
+                        ids(staff, child.current()), ids(staff, child.former()), child.guardianCount()));
+                participants.recordLetterSent(p.id(), LetterRecipient.CHILD, LocalDate.of(2026, 3, 2));
+                if (child.guardianCount() != null && child.guardianCount() > 0) {
+                    participants.recordLetterSent(p.id(), LetterRecipient.GUARDIANS, LocalDate.of(2026, 3, 2));
+                }
+                if (child.guardianReason() != null) {
+                    participants.recordAnswer(p.id(), ConsentParty.CHILD, child.child(), null);
+                    participants.recordAnswer(p.id(), ConsentParty.GUARDIAN_1, ChildAnswer.NO, child.guardianReason());
+                } else {
+                    participants.recordConsent(p.id(), child.child(), child.guardians());
+                }
+                if (child.knownBy() != null) {
+                    conflicts.markKnowsFamily(p.id(), staff.get(child.knownBy()), null);
+                }
                 participantIds.add(p.id());
             }
             rounds.advance(round.id());
             for (int i = 0; i < content.children().size(); i++) {
-                participants.assign(participantIds.get(i), staff.get(content.children().get(i).interviewer()));
+                var child = content.children().get(i);
+                participants.assign(participantIds.get(i), staff.get(child.interviewer()));
+                bookings.book(participantIds.get(i), new Bookings.BookingInput(child.booking().date(), child.booking().time(),
+                        child.booking().place()));
             }
             rounds.advance(round.id());
             return null;
@@ -163,7 +212,8 @@ class DemoData implements ApplicationRunner {
                         answers.add(new AnswerInput(byKey.get(key), value, words, null));
                     }
                 }
-                var saved = interviews.save(interview.id(), interview.version(), answers, child.notes());
+                var saved = interviews.save(interview.id(), interview.version(), new InterviewDraft(answers, child.notes(),
+                        child.duration(), child.experience(), child.experienceWords(), null));
                 interviews.saveReflection(saved.id(), child.reflection());
                 return interviews.complete(saved.id(), interviews.get(saved.id()).version());
             });

@@ -34,6 +34,8 @@ class DemoIT {
     @Autowired ParticipantService participants;
     @Autowired InterviewResults results;
     @Autowired MockMvc mvc;
+    @Autowired se.delaktig.round.Bookings bookings;
+    @Autowired se.delaktig.interview.Interviews interviews;
 
     @Test
     void theDemoIsSeededIntoTheEmbeddedDatabaseOnlyAndHasAFinishedRoundOfTenChildren() throws Exception {
@@ -58,6 +60,34 @@ class DemoIT {
         assertThat(byConsent).containsEntry(ConsentStatus.CONSENTED, 8L).containsEntry(ConsentStatus.DECLINED, 2L);
         assertThat(children.stream().map(p -> p.interviewerId()).filter(java.util.Objects::nonNull).distinct()).hasSize(6);
         assertThat(TestFixtures.as("processledare", () -> results.completed(finished.id())).completedInterviews()).isEqualTo(8);
+
+        // The recruitment features in use: letters sent, bookings, three-part reflections, languages.
+        assertThat(children).allSatisfy(child ->
+                assertThat(TestFixtures.as("processledare", () -> participants.lettersSent(child.id()))).isNotEmpty());
+        assertThat(children).extracting(p -> p.language()).contains("sv", "ar", "en", "so");
+        var interviewed = children.stream().filter(p -> p.interviewerId() != null).toList();
+        assertThat(interviewed).allSatisfy(child ->
+                assertThat(TestFixtures.as("processledare", () -> bookings.find(child.id()))).isPresent());
+        var first = interviewed.get(0);
+        var interviewer = organization.staffMember(first.interviewerId()).orElseThrow().username();
+        var interview = TestFixtures.as(interviewer, () -> interviews.open(first.id()));
+        assertThat(interview.reflection().learnt()).isNotBlank();
+        assertThat(interview.reflection().change()).isNotBlank();
+        assertThat(interview.durationMinutes()).isPositive();
+    }
+
+    @Test
+    void grannkommunsRoundHasAWithdrawnChildAndAnUpcomingBooking() {
+        if (!mode.embedded()) {
+            assertThat(organization.staffByUsername("grannkommun-int")).isEmpty();
+            return;
+        }
+        var round = TestFixtures.as("grannkommun", () -> rounds.visible()).get(0);
+        var children = TestFixtures.as("grannkommun", () -> participants.of(round.id()));
+        assertThat(children).extracting(p -> p.consent()).contains(ConsentStatus.WITHDRAWN, ConsentStatus.CONSENTED);
+        var booked = children.stream().filter(p -> p.interviewerId() != null).findFirst().orElseThrow();
+        var booking = TestFixtures.as("grannkommun", () -> bookings.find(booked.id())).orElseThrow();
+        assertThat(booking.startsAt()).isAfter(java.time.LocalDateTime.now());
     }
 
     @Test
