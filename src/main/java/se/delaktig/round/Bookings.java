@@ -240,6 +240,14 @@ public class Bookings {
                 .toList();
     }
 
+    /**
+     * Gives back a claim from {@link #claimDueReminders} whose reminder could not be sent, so a later
+     * run tries again. For the scheduled job, like the claim.
+     */
+    public void releaseReminder(long participantId) {
+        jdbc.sql("update booking set reminded_at = null where participant_id = ?").param(participantId).update();
+    }
+
     /** The calendar file of the booking; it names the child by pseudonym only. */
     @Transactional(readOnly = true)
     public String calendarFile(long participantId, String summary) {
