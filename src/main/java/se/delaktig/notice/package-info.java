@@ -7,6 +7,11 @@
  * <p>An e-mail never carries what the notice is about – no note, no child, no pseudonym – only that
  * there is something to look at in Delaktig and a link to it, because mail leaves the municipality's
  * control. The note itself stays in the interview module, encrypted, and is read through it.
+ *
+ * <p>Booking reminders: a scheduled job mails the assigned interviewer once, a day before the
+ * interview ({@code delaktig.reminders.lead-time}), naming only the time and the child's pseudonym –
+ * never the child's name or the place, which may be the child's home. The bookings themselves and
+ * the exactly-once claim belong to the round module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notice")
 package se.delaktig.notice;

@@ -10,7 +10,12 @@ import java.time.LocalDateTime;
  */
 public record Booking(long participantId, long roundId, String roundTitle, long unitId, String pseudonym,
                       LocalDateTime startsAt, LocalDateTime endsAt, String place, Long interviewerId,
-                      String interviewerName, int sequence, Instant updatedAt) {
+                      String interviewerName, int sequence, Instant updatedAt, Instant remindedAt) {
+
+    /** Whether the interviewer has been sent an e-mail reminder for this time. */
+    public boolean reminded() {
+        return remindedAt != null;
+    }
 
     /** Whether the interview lies (partly) on a weekday during school hours: a warning, not a refusal. */
     public boolean duringSchoolHours() {

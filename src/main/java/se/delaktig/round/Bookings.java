@@ -11,9 +11,11 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,9 +66,10 @@ public class Bookings {
     private final RoundKeys keys;
     private final AuditLog audit;
     private final Clock clock;
+    private final Duration reminderLead;
 
     Bookings(JdbcClient jdbc, ParticipantService participants, RoundService rounds, CurrentActor currentActor,
-             RoundKeys keys, AuditLog audit) {
+             RoundKeys keys, AuditLog audit, @Value("${delaktig.reminders.lead-time:24h}") Duration reminderLead) {
         this.jdbc = jdbc;
         this.participants = participants;
         this.rounds = rounds;
@@ -74,6 +77,15 @@ public class Bookings {
         this.keys = keys;
         this.audit = audit;
         this.clock = Clock.system(ZONE);
+        this.reminderLead = reminderLead;
+    }
+
+    /**
+     * How long before the interview the interviewer is reminded ({@code delaktig.reminders.lead-time},
+     * 24 hours unless configured): by e-mail when mail is configured, and on the start page always.
+     */
+    public Duration reminderLead() {
+        return reminderLead;
     }
 
     /** Whether the time from start to end overlaps a weekday's school hours. */
@@ -140,7 +152,8 @@ public class Bookings {
         jdbc.sql("""
                 insert into booking (participant_id, starts_at, ends_at, place, booked_by) values (?, ?, ?, ?, ?)
                 on conflict (participant_id) do update set starts_at = excluded.starts_at, ends_at = excluded.ends_at,
-                    place = excluded.place, booked_by = excluded.booked_by, sequence = booking.sequence + 1, updated_at = now()""")
+                    place = excluded.place, booked_by = excluded.booked_by, sequence = booking.sequence + 1, updated_at = now(),
+                    reminded_at = case when booking.starts_at = excluded.starts_at then booking.reminded_at end""")
                 .params(participantId, start.toOffsetDateTime(), end.toOffsetDateTime(),
                         keys.encrypt(round.id(), place, placeContext(participantId)), currentActor.get().username())
                 .update();
@@ -176,6 +189,63 @@ public class Bookings {
                 .toList();
         list.forEach(b -> audit.success("READ", "booking", b.participantId(), b.unitId()));
         return list;
+    }
+
+    /**
+     * The current person's own interviews (children assigned to them) that start within {@code lead}
+     * from now, earliest first: the reminder on the start page.
+     */
+    @Transactional(readOnly = true)
+    public List<Booking> mineStartingWithin(Duration lead) {
+        var actor = currentActor.get();
+        var list = load("""
+                where r.stage <> 'CLOSED' and p.interviewer_id = ?
+                  and b.starts_at > now() and b.starts_at <= now() + (? * interval '1 second')
+                order by b.starts_at, p.pseudonym""", actor.staffId(), lead.toSeconds()).stream()
+                .filter(b -> actor.memberOf(b.unitId()))
+                .toList();
+        list.forEach(b -> audit.success("READ", "booking", b.participantId(), b.unitId()));
+        return list;
+    }
+
+    /**
+     * Claims the bookings whose interviewer is due an e-mail reminder: the interview starts within
+     * {@code lead}, no reminder has gone out for this time, the round is not closed, and the assigned
+     * interviewer is enabled, still has a role in the unit and has an e-mail address. Claiming sets
+     * {@code reminded_at} in one update; with several nodes running the job at once the database's row
+     * locks let only one of them get each booking, so the caller that gets a booking back is the one
+     * that sends its reminder, exactly once. The claim commits when this method returns.
+     *
+     * <p>For the scheduled job: it needs no signed-in person and reads nothing about who is asking.
+     * The bookings returned carry the place, which must not go into a mail.
+     */
+    public List<Booking> claimDueReminders(Duration lead) {
+        // The staff conditions read the organisation's tables, as load() does for the interviewer's
+        // name: a booking whose interviewer cannot be mailed stays unclaimed, so it is reminded once
+        // they can be, and the list never claims that a reminder went out when none did.
+        var claimed = jdbc.sql("""
+                update booking b set reminded_at = now()
+                from participant p join round r on r.id = p.round_id
+                where p.id = b.participant_id and b.reminded_at is null
+                  and b.starts_at > now() and b.starts_at <= now() + (? * interval '1 second')
+                  and r.stage <> 'CLOSED' and p.interviewer_id is not null
+                  and exists (select 1 from staff s where s.id = p.interviewer_id and s.enabled
+                              and coalesce(btrim(s.email), '') <> '')
+                  and exists (select 1 from staff_role sr where sr.staff_id = p.interviewer_id and sr.unit_id = r.unit_id)
+                returning b.participant_id""")
+                .param(lead.toSeconds()).query(Long.class).list();
+        return claimed.stream()
+                .flatMap(id -> load("where b.participant_id = ?", id).stream())
+                .sorted(Comparator.comparing(Booking::startsAt))
+                .toList();
+    }
+
+    /**
+     * Gives back a claim from {@link #claimDueReminders} whose reminder could not be sent, so a later
+     * run tries again. For the scheduled job, like the claim.
+     */
+    public void releaseReminder(long participantId) {
+        jdbc.sql("update booking set reminded_at = null where participant_id = ?").param(participantId).update();
     }
 
     /** The calendar file of the booking; it names the child by pseudonym only. */
@@ -227,7 +297,8 @@ public class Bookings {
                 rs.getTimestamp("ends_at").toInstant().atZone(ZONE).toLocalDateTime(),
                 keys.decrypt(roundId, rs.getBytes("place"), placeContext(participantId)),
                 (Long) rs.getObject("interviewer_id"), rs.getString("interviewer_name"), rs.getInt("sequence"),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getTimestamp("reminded_at") == null ? null : rs.getTimestamp("reminded_at").toInstant());
     }
 
     private static String placeContext(long participantId) {
