@@ -153,7 +153,7 @@ class DemoData implements ApplicationRunner {
             // One child changed her mind: withdrawal is possible at any time and is kept in the history.
             participants.withdraw(ebba.id(), ConsentParty.CHILD, "Vill inte vara med just nu.");
             participants.assign(hugo.id(), neighbourInterviewer);
-            bookings.book(hugo.id(), new Bookings.BookingInput(LocalDate.now().plusDays(10), LocalTime.of(16, 0),
+            bookings.book(hugo.id(), new Bookings.BookingInput(LocalDate.now().plusDays(1), LocalTime.of(16, 0),
                     "Fritidsgårdens samtalsrum"));
             return null;
         });
