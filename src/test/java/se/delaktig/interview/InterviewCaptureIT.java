@@ -200,6 +200,7 @@ class InterviewCaptureIT {
         assertThat(response.getContentType()).isEqualTo("application/pdf");
         try (var pdf = Loader.loadPDF(response.getContentAsByteArray())) {
             var text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(pdf.getNumberOfPages()).as("the diploma fits on one sheet").isEqualTo(1);
             assertThat(text).contains("Tack, " + CaptureWorld.FIRST_NAME + "!", "Diplom");
             assertThat(text).doesNotContain("B01").doesNotContain(w.roundTitle()).doesNotContain("11 år")
                     .doesNotContain(w.org().suffix());

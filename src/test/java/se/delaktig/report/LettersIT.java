@@ -52,6 +52,13 @@ class LettersIT {
         assertThat(response.getContentType()).startsWith("application/pdf");
         assertThat(response.getHeader("Content-Disposition")).doesNotContain("Alva", "Noah");
         try (var pdf = Loader.loadPDF(response.getContentAsByteArray())) {
+            // Every printed page must carry text: a blank trailing page wastes paper and confuses.
+            for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+                var stripper = new PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                assertThat(stripper.getText(pdf)).as(path + " page " + page).isNotBlank();
+            }
             return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
         }
     }
