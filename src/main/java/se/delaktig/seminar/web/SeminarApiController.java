@@ -1,0 +1,67 @@
+package se.delaktig.seminar.web;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import se.delaktig.seminar.Seminars;
+
+/** A round's seminar proposals and reading checklist as JSON. */
+@RestController
+class SeminarApiController {
+
+    record Move(Seminars.Direction direction) {
+    }
+
+    record Reading(List<Long> read) {
+    }
+
+    private final Seminars seminars;
+
+    SeminarApiController(Seminars seminars) {
+        this.seminars = seminars;
+    }
+
+    @GetMapping("/api/v1/rounds/{id}/seminar/proposals")
+    Seminars.Proposals proposals(@PathVariable long id) {
+        return seminars.proposals(id);
+    }
+
+    @PostMapping("/api/v1/rounds/{id}/seminar/proposals")
+    @ResponseStatus(HttpStatus.CREATED)
+    Seminars.Proposal add(@PathVariable long id, @RequestBody Seminars.NewProposal proposal) {
+        return seminars.addProposal(id, proposal);
+    }
+
+    @PostMapping("/api/v1/rounds/{id}/seminar/proposals/{proposalId}/move")
+    Seminars.Proposals move(@PathVariable long id, @PathVariable long proposalId, @RequestBody Move move) {
+        if (move == null || move.direction() == null) {
+            throw new se.delaktig.web.InvalidInputException("direction", "seminar.direction.required");
+        }
+        seminars.move(id, proposalId, move.direction());
+        return seminars.proposals(id);
+    }
+
+    /** The current person's reading checklist. */
+    @GetMapping("/api/v1/rounds/{id}/seminar/reading")
+    List<Seminars.ReadingItem> reading(@PathVariable long id) {
+        return seminars.checklist(id);
+    }
+
+    @PostMapping("/api/v1/rounds/{id}/seminar/reading")
+    List<Seminars.ReadingItem> setReading(@PathVariable long id, @RequestBody Reading reading) {
+        seminars.setRead(id, reading.read() == null ? List.of() : reading.read());
+        return seminars.checklist(id);
+    }
+
+    /** Who has not finished reading; only for the round's process lead. */
+    @GetMapping("/api/v1/rounds/{id}/seminar/reading/progress")
+    List<Seminars.ReadingProgress> progress(@PathVariable long id) {
+        return seminars.progress(id);
+    }
+}
