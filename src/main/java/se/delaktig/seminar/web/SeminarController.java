@@ -141,6 +141,7 @@ class SeminarController {
         var actor = currentActor.get();
         model.addAttribute("record", record);
         model.addAttribute("form", form);
+        model.addAttribute("chosen", form.chosen());
         model.addAttribute("errors", errors);
         model.addAttribute("readingErrors", readingErrors);
         model.addAttribute("participant", record.isParticipant(actor.staffId()));
