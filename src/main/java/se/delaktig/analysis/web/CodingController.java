@@ -34,10 +34,6 @@ class CodingController {
     /** The coding form as typed; offsets are text so that "abc" is told as an error, not a 404. */
     record SegmentForm(String source, String start, String end, List<Long> codeIds) {
         static final SegmentForm EMPTY = new SegmentForm(null, null, null, List.of());
-
-        boolean checked(long codeId) {
-            return codeIds != null && codeIds.contains(codeId);
-        }
     }
 
     @GetMapping("/rounds/{id}/coding")
