@@ -47,6 +47,20 @@
     }
 
     Array.prototype.forEach.call(document.querySelectorAll('textarea.coding-text__body'), function (area) {
+      // Chrome does not move the caret in a read-only text box, so Shift and the arrow keys could not
+      // select. The box is made read-write for the keyboard, and every attempt to change it is undone.
+      var original = area.value;
+      area.removeAttribute('readonly');
+      area.setAttribute('aria-readonly', 'true');
+      area.addEventListener('beforeinput', function (event) { event.preventDefault(); });
+      ['cut', 'paste', 'drop'].forEach(function (type) {
+        area.addEventListener(type, function (event) { event.preventDefault(); });
+      });
+      area.addEventListener('input', function () {
+        if (area.value !== original) {
+          area.value = original;
+        }
+      });
       ['select', 'mouseup', 'keyup'].forEach(function (type) {
         area.addEventListener(type, function () { remember(area); });
       });

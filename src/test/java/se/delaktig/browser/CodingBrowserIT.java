@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.delaktig.IntegrationTest;
 import se.delaktig.TestFixtures;
@@ -50,18 +51,23 @@ class CodingBrowserIT extends BrowserTest {
         var area = textOf(w.interviewA());
         js.executeScript("arguments[0].scrollIntoView({block: 'center'})", area);
         area.click();
-        area.sendKeys(Keys.chord(Keys.CONTROL, Keys.HOME));
+        // Typing into the text does not change it: it is the child's words, not an editor.
+        new Actions(driver).sendKeys("x").perform();
+        assertThat(area.getAttribute("value")).isEqualTo(CodingWorld.WORDS_A);
+        // Keys go to the focused text box as a person presses them: to the start, then Shift+Right.
         var selected = "Jag har haft tre olika socialsekreterare";
+        var keys = new Actions(driver).keyDown(Keys.CONTROL).sendKeys(Keys.HOME).keyUp(Keys.CONTROL).keyDown(Keys.SHIFT);
         for (int i = 0; i < selected.length(); i++) {
-            area.sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
+            keys = keys.sendKeys(Keys.ARROW_RIGHT);
         }
-        area.sendKeys(Keys.TAB);
+        keys.keyUp(Keys.SHIFT).sendKeys(Keys.TAB).perform();
         var pick = driver.switchTo().activeElement();
         assertThat(pick.getText()).isEqualTo("Koda markerad text");
-        pick.sendKeys(Keys.ENTER);
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
         waitUntil(d -> driver.findElement(By.id("coding-selection")).getText().contains(selected));
         var box = driver.findElement(By.id("pick-" + code.id()));
         js.executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
+        assertThat(driver.switchTo().activeElement().getAttribute("name")).isEqualTo("codeIds");
         box.sendKeys(Keys.SPACE);
         var save = driver.findElement(By.cssSelector("#coding-form button[type=submit]"));
         js.executeScript("arguments[0].scrollIntoView({block: 'center'})", save);
