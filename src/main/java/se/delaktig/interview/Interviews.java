@@ -322,6 +322,76 @@ public class Interviews {
         return result;
     }
 
+    /**
+     * The free text of the round's completed interviews, for coding: the child's words and notes per
+     * question, the free notes, the child's words about the interview, the transcript and the parts of
+     * the reflection. Only for the process lead, unit manager and interviewers of the round's unit
+     * (those who may read completed interviews); a 404 for everyone else. Each interview read is
+     * audited. Ordered by pseudonym, then by place in the guide.
+     */
+    public List<CodableText> textsForCoding(long roundId) {
+        var round = rounds.get(roundId);
+        var actor = currentActor.get();
+        if (!actor.hasAny(round.unitId(), Role.PROCESS_LEAD, Role.UNIT_MANAGER, Role.INTERVIEWER)) {
+            log("READ_FOR_CODING", "round:" + roundId, round.unitId(), AuditLog.Outcome.DENIED);
+            throw new NotFoundException();
+        }
+        var guide = guides.find(round.guideId()).orElseThrow();
+        var order = new HashMap<Long, Integer>();
+        guide.questions().forEach(q -> order.put(q.id(), order.size()));
+        var rows = jdbc.sql("select * from interview where round_id = ? and status = 'COMPLETE'").param(roundId)
+                .query(Interviews::row).list();
+        var result = new ArrayList<CodableText>();
+        var byPseudonym = new java.util.TreeMap<String, List<CodableText>>();
+        for (var row : rows) {
+            var participant = participants.get(row.participantId());
+            var texts = new ArrayList<CodableText>();
+            var id = row.id();
+            var pseudonym = participant.pseudonym();
+            var answers = new ArrayList<Object[]>();
+            jdbc.sql("select question_id, child_words, notes from answer where interview_id = ?").param(id)
+                    .query(rs -> {
+                        answers.add(new Object[] {rs.getLong(1), rs.getBytes(2), rs.getBytes(3)});
+                    });
+            answers.sort(java.util.Comparator.comparing(a -> order.getOrDefault((Long) a[0], Integer.MAX_VALUE)));
+            for (var a : answers) {
+                var questionId = (Long) a[0];
+                add(texts, id, row.participantId(), pseudonym, CodableText.Kind.CHILD_WORDS, questionId, null,
+                        keys.decrypt(roundId, (byte[]) a[1], wordsContext(id, questionId)));
+                add(texts, id, row.participantId(), pseudonym, CodableText.Kind.NOTES, questionId, null,
+                        keys.decrypt(roundId, (byte[]) a[2], answerNotesContext(id, questionId)));
+            }
+            add(texts, id, row.participantId(), pseudonym, CodableText.Kind.CHILD_WORDS, null, null,
+                    keys.decrypt(roundId, row.experienceWords(), columnContext(id, "child_experience_words")));
+            add(texts, id, row.participantId(), pseudonym, CodableText.Kind.NOTES, null, null,
+                    keys.decrypt(roundId, row.notes(), notesContext(id)));
+            add(texts, id, row.participantId(), pseudonym, CodableText.Kind.TRANSCRIPT, null, null,
+                    keys.decrypt(roundId, row.transcript(), columnContext(id, "transcript")));
+            add(texts, id, row.participantId(), pseudonym, CodableText.Kind.REFLECTION, null, "learnt",
+                    keys.decrypt(roundId, row.learnt(), columnContext(id, "reflection_learnt")));
+            add(texts, id, row.participantId(), pseudonym, CodableText.Kind.REFLECTION, null, "surprised",
+                    keys.decrypt(roundId, row.surprised(), columnContext(id, "reflection_surprised")));
+            add(texts, id, row.participantId(), pseudonym, CodableText.Kind.REFLECTION, null, "change",
+                    keys.decrypt(roundId, row.change(), columnContext(id, "reflection_change")));
+            add(texts, id, row.participantId(), pseudonym, CodableText.Kind.REFLECTION, null, "other",
+                    keys.decrypt(roundId, row.reflection(), reflectionContext(id)));
+            log("READ_FOR_CODING", id, round.unitId(), AuditLog.Outcome.SUCCESS);
+            byPseudonym.computeIfAbsent(pseudonym + "#" + id, k -> new ArrayList<>()).addAll(texts);
+        }
+        byPseudonym.values().forEach(result::addAll);
+        return result;
+    }
+
+    private static void add(List<CodableText> texts, long interviewId, long participantId, String pseudonym,
+                            CodableText.Kind kind, Long questionId, String part, String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        // The browser turns \r\n into \n; offsets are counted on what it shows.
+        var normalised = text.replace("\r\n", "\n").replace('\r', '\n');
+        texts.add(new CodableText(interviewId, participantId, pseudonym, kind, questionId, part, normalised));
+    }
+
     // -------------------------------------------------------------------------------------------
 
     /** The interview row and what decides who may do what with it. */
