@@ -47,6 +47,13 @@ class BreakdownsIT {
         assertThat(cells).noneMatch(c -> c.matches("\\d+"));
         // The published whole-round counts are still there, in the question's own table and its sentence.
         assertThat(page).contains("Fyra av sex barn svarar ja på frågan");
+        // …and in its chart: an SVG image with a title, a description and a link to the table, no styles, no script.
+        var chartStart = page.indexOf("<svg", page.indexOf("<caption>Har du fått byta socialsekreterare"));
+        var chart = page.substring(chartStart, page.indexOf("</svg>", chartStart));
+        assertThat(chart).contains("role=\"img\"", "viewBox=\"0 0 480 ", "<title id=\"chart-", "<desc id=\"chart-",
+                "aria-describedby=\"chart-").contains("table-").doesNotContain("style=", "<script");
+        assertThat(cellTexts(chart.replace("<text", "<td").replace("</text>", "</td>"))).contains("Ja", "4", "Nej", "2");
+        assertThat(page).doesNotContain(" style=\"");
 
         var api = json.readTree(mvc.perform(get("/api/v1/rounds/{id}/counts", round.roundId())
                         .with(user(round.org().processLead()).roles("STAFF")))
