@@ -65,6 +65,27 @@ class SmallNumbersTest {
     }
 
     @Test
+    void aTableWhereOnlyHalfTheRowsCarryAnswersLeavesNothingToPinDown() {
+        // Found by the random test below while the rule was being written: a cell a reader could pin down.
+        int[][] cells = {{2, 3, 1}, {0, 1, 3}, {0, 1, 0}};
+        int[] sizes = {2, 5, 4};
+        var decision = SmallNumbers.breakdown(cells, sizes, 5);
+
+        assertThat(cannotBeWorkedOut(cells, sizes, decision)).isTrue();
+    }
+
+    @Test
+    void aZeroThatSubtractionWouldRevealIsNotLeftAlone() {
+        // Threshold 3: in the first group 0 + 4 + 0 = 4 would pin both zeros, so the 4 is hidden as well.
+        int[][] cells = {{0, 2}, {4, 3}, {0, 0}};
+        int[] sizes = {4, 5};
+        var decision = SmallNumbers.breakdown(cells, sizes, 3);
+
+        assertThat(decision.cell(1, 0)).isTrue();
+        assertThat(cannotBeWorkedOut(cells, sizes, decision)).isTrue();
+    }
+
+    @Test
     void nothingIsSuppressedWhenEveryNumberIsLargeEnough() {
         var decision = SmallNumbers.breakdown(new int[][] {{5, 6}, {7, 8}}, new int[] {12, 14}, 5);
 
