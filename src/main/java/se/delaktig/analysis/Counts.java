@@ -8,11 +8,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.delaktig.analysis.RoundCounts.AreaCounts;
+import se.delaktig.analysis.RoundCounts.Breakdown;
+import se.delaktig.analysis.RoundCounts.BreakdownRow;
 import se.delaktig.analysis.RoundCounts.Cell;
+import se.delaktig.analysis.RoundCounts.Group;
 import se.delaktig.analysis.RoundCounts.NumberSummary;
 import se.delaktig.analysis.RoundCounts.QuestionCounts;
 import se.delaktig.guide.Guides;
@@ -20,12 +24,17 @@ import se.delaktig.guide.Question;
 import se.delaktig.guide.QuestionType;
 import se.delaktig.interview.InterviewResults;
 import se.delaktig.interview.InterviewResults.StructuredAnswer;
+import se.delaktig.organization.Municipality;
+import se.delaktig.organization.Organization;
+import se.delaktig.round.Participant;
+import se.delaktig.round.ParticipantService;
 import se.delaktig.round.RoundService;
 
 /**
  * Counts per question over a round's completed interviews. Drafts are not counted, and a round the
- * person may not see is a 404 (both enforced by the interview and round modules). These are
- * whole-round totals, which the memo shows as they are; nothing here breaks them down further.
+ * person may not see is a 404 (both enforced by the interview and round modules). Whole-round
+ * totals are shown as they are, the way memos write them; the breakdowns by age band, gender and
+ * type of contact go through {@link SmallNumbers} before they leave this class.
  */
 @Service
 @Transactional(readOnly = true)
@@ -34,11 +43,27 @@ public class Counts {
     private final InterviewResults results;
     private final RoundService rounds;
     private final Guides guides;
+    private final ParticipantService participants;
+    private final Organization organization;
+    private final MessageSource messages;
 
-    Counts(InterviewResults results, RoundService rounds, Guides guides) {
+    Counts(InterviewResults results, RoundService rounds, Guides guides, ParticipantService participants,
+           Organization organization, MessageSource messages) {
         this.results = results;
         this.rounds = rounds;
         this.guides = guides;
+        this.participants = participants;
+        this.organization = organization;
+        this.messages = messages;
+    }
+
+    /** The suppression threshold that applies to a round: its municipality's, by default 5. */
+    public int threshold(long roundId) {
+        var round = rounds.get(roundId);
+        return organization.unit(round.unitId())
+                .flatMap(unit -> organization.municipality(unit.municipalityId()))
+                .map(Municipality::suppressionThreshold)
+                .orElse(SmallNumbers.DEFAULT_THRESHOLD);
     }
 
     /** The counts with sentences in the current person's language. */
@@ -59,12 +84,118 @@ public class Counts {
             }
         }
         var total = completed.completedInterviews();
+        var threshold = threshold(roundId);
+        var interviewed = new java.util.HashSet<>(results.completedParticipants(roundId));
+        var children = participants.of(roundId).stream().filter(p -> interviewed.contains(p.id())).toList();
+        var answerOf = new HashMap<Long, Map<Long, String>>();
+        for (StructuredAnswer a : completed.answers()) {
+            if (a.value() != null && !a.value().isBlank()) {
+                answerOf.computeIfAbsent(a.questionId(), k -> new HashMap<>()).put(a.participantId(), a.value().trim());
+            }
+        }
         var areas = guide.areas().stream()
                 .map(area -> new AreaCounts(area.code(), area.title(), area.questions().stream()
-                        .map(q -> count(q, byQuestion.getOrDefault(q.id(), List.of()), total, locale))
+                        .map(q -> {
+                            var counted = count(q, byQuestion.getOrDefault(q.id(), List.of()), total, locale);
+                            return counted.withBreakdowns(breakdowns(counted, answerOf.getOrDefault(q.id(), Map.of()),
+                                    children, threshold, locale));
+                        })
                         .toList()))
                 .toList();
-        return new RoundCounts(round.id(), round.title(), guide.id(), guide.label(), total, areas);
+        return new RoundCounts(round.id(), round.title(), guide.id(), guide.label(), total, areas, threshold);
+    }
+
+    /** The properties children are grouped by, in the order the page shows them. */
+    enum Dimension { AGE_BAND, GENDER, CONTACT_TYPE }
+
+    private static final String UNKNOWN = "UNKNOWN";
+    private static final String UNANSWERED = "UNANSWERED";
+
+    private List<Breakdown> breakdowns(QuestionCounts question, Map<Long, String> answers, List<Participant> children,
+                                       int threshold, Locale locale) {
+        if (children.isEmpty()) {
+            return List.of();
+        }
+        var rowValues = new ArrayList<String>(question.distribution().stream().map(Cell::value).toList());
+        var rowLabels = new ArrayList<String>(question.distribution().stream().map(Cell::label).toList());
+        if (question.unanswered() > 0) {
+            rowValues.add(UNANSWERED);
+            rowLabels.add(CountSentences.unansweredLabel(locale));
+        }
+        var result = new ArrayList<Breakdown>();
+        for (var dimension : Dimension.values()) {
+            var groupValues = new ArrayList<>(switch (dimension) {
+                case AGE_BAND -> List.of("5-8", "9-12", "13-18");
+                case GENDER -> List.of("GIRL", "BOY", "OTHER");
+                case CONTACT_TYPE -> List.of("INVESTIGATION", "INTERVENTION", "PLACEMENT");
+            });
+            // Children without the property form their own group, so the groups still add up to the round.
+            // A group with no children is left out: it tells nothing about any child, and shown as 0 it
+            // would force a real group to be suppressed with it.
+            groupValues.add(UNKNOWN);
+            groupValues.removeIf(value -> children.stream().noneMatch(p -> groupOf(p, dimension).equals(value)));
+            var cells = new int[rowValues.size()][groupValues.size()];
+            var sizes = new int[groupValues.size()];
+            for (var child : children) {
+                var g = groupValues.indexOf(groupOf(child, dimension));
+                sizes[g]++;
+                for (var row : rowsOf(question.type(), answers.get(child.id()))) {
+                    var r = rowValues.indexOf(row);
+                    if (r >= 0) {
+                        cells[r][g]++;
+                    }
+                }
+            }
+            var decision = SmallNumbers.breakdown(cells, sizes, threshold);
+            var groups = new ArrayList<Group>();
+            for (int g = 0; g < groupValues.size(); g++) {
+                groups.add(new Group(groupValues.get(g), label(dimension, groupValues.get(g), locale),
+                        SmallNumbers.Shown.of(sizes[g], decision.groupTotal(g), threshold, locale)));
+            }
+            var rows = new ArrayList<BreakdownRow>();
+            for (int r = 0; r < rowValues.size(); r++) {
+                var shown = new ArrayList<SmallNumbers.Shown>();
+                for (int g = 0; g < groupValues.size(); g++) {
+                    shown.add(SmallNumbers.Shown.of(cells[r][g], decision.cell(r, g), threshold, locale));
+                }
+                rows.add(new BreakdownRow(rowValues.get(r), rowLabels.get(r), List.copyOf(shown)));
+            }
+            result.add(new Breakdown(dimension.name(),
+                    messages.getMessage("analysis.breakdown." + dimension.name(), null, locale),
+                    List.copyOf(groups), List.copyOf(rows)));
+        }
+        return result;
+    }
+
+    private static String groupOf(Participant child, Dimension dimension) {
+        return switch (dimension) {
+            case AGE_BAND -> child.ageBand();
+            case GENDER -> child.gender() == null ? UNKNOWN : child.gender().name();
+            case CONTACT_TYPE -> child.contactType() == null ? UNKNOWN : child.contactType().name();
+        };
+    }
+
+    /** The rows of a breakdown one child's answer counts in, the same way {@link #count} counts it. */
+    private static List<String> rowsOf(QuestionType type, String value) {
+        if (value == null || value.isBlank()) {
+            return List.of(UNANSWERED);
+        }
+        return switch (type) {
+            case MULTIPLE_CHOICE -> value.lines().map(String::strip).filter(l -> !l.isEmpty()).distinct().toList();
+            case NUMBER -> {
+                try {
+                    yield List.of(Integer.toString(Integer.parseInt(value)));
+                } catch (NumberFormatException e) {
+                    yield List.of(UNANSWERED);
+                }
+            }
+            case FREE_TEXT -> List.of("ANSWERED");
+            default -> List.of(value);
+        };
+    }
+
+    private String label(Dimension dimension, String value, Locale locale) {
+        return messages.getMessage("analysis.breakdown." + dimension.name() + "." + value, null, value, locale);
     }
 
     static QuestionCounts count(Question question, List<String> values, int total, Locale locale) {
@@ -122,7 +253,7 @@ public class Counts {
         }
         var sentence = CountSentences.sentence(question.type(), question.text(), total, answered, cells, numbers, locale);
         return new QuestionCounts(question.id(), question.key(), question.type(), question.text(), answered,
-                Math.max(0, total - answered), cells, numbers, sentence);
+                Math.max(0, total - answered), cells, numbers, sentence, List.of());
     }
 
     private static Map<String, Integer> tally(List<String> known, List<String> values) {

@@ -62,4 +62,14 @@ public class InterviewResults {
                 .list().stream().filter(a -> a.value() != null).toList();
         return new RoundResults(roundId, completed, answers);
     }
+
+    /**
+     * The participants whose interview in the round is completed, also those who answered nothing.
+     * Breakdowns need them: a group's size counts children, not answers.
+     */
+    public List<Long> completedParticipants(long roundId) {
+        rounds.get(roundId);
+        return jdbc.sql("select distinct participant_id from interview where round_id = ? and status = 'COMPLETE' order by 1")
+                .param(roundId).query(Long.class).list();
+    }
 }
