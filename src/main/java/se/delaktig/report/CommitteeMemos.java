@@ -1,20 +1,11 @@
 package se.delaktig.report;
 
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Objects;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,8 +40,6 @@ public class CommitteeMemos {
 
     // PDFBox ships this font (Maven Central, Apache/SIL licensed) for its own fallback. Using it means
     // every glyph is embedded, as PDF/A requires, without adding a font file to this repository.
-    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-    static final String FONT_FAMILY = "Liberation Sans";
 
     /** A rendered memo and the file name to offer it under. */
     public record Pdf(String filename, byte[] content) {
@@ -84,7 +73,7 @@ public class CommitteeMemos {
         var round = signableRound(roundId);
         var memo = assemble(round);
         var html = html(memo);
-        var pdf = render(html, memo);
+        var pdf = PdfDocuments.render(html, "the memo of round " + memo.roundId());
         audit.success("EXPORT_MEMO", "round", roundId, round.unitId());
         return new Pdf("tjansteskrivelse-" + slug(round.title()) + ".pdf", pdf);
     }
@@ -153,30 +142,6 @@ public class CommitteeMemos {
 
     private static int count(java.util.List<Participant> list, ConsentStatus status) {
         return (int) list.stream().filter(p -> p.consent() == status).count();
-    }
-
-    private static byte[] render(String html, CommitteeMemo memo) {
-        try (var out = new ByteArrayOutputStream()) {
-            var builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.usePdfUaAccessibility(true);
-            builder.usePdfAConformance(PdfAConformance.PDFA_2_U);
-            builder.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
-            builder.useFont(() -> CommitteeMemos.class.getResourceAsStream(FONT), FONT_FAMILY, 400, FontStyle.NORMAL, true);
-            // The only font at hand has no bold face; headings are set apart by size instead, and
-            // registering the same face for 700 keeps bold text embedded rather than falling back.
-            builder.useFont(() -> CommitteeMemos.class.getResourceAsStream(FONT), FONT_FAMILY, 700, FontStyle.NORMAL, true);
-            // The memo needs nothing from outside; refusing every external resource keeps rendering
-            // from reaching the network or the file system.
-            builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-            builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not render the memo of round " + memo.roundId(), e);
-        }
     }
 
     /** "Omgång 2026 – Barn & familj" becomes "omgang-2026-barn-familj". */

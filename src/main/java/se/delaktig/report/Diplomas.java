@@ -1,15 +1,5 @@
 package se.delaktig.report;
 
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.ITemplateEngine;
@@ -28,7 +18,6 @@ import se.delaktig.interview.Interviews;
 public class Diplomas {
 
     // The same embedded font as the committee memo (see CommitteeMemos): PDF/A needs every glyph embedded.
-    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
     private final Interviews interviews;
     private final AuditLog audit;
@@ -46,7 +35,7 @@ public class Diplomas {
      */
     public CommitteeMemos.Pdf pdf(long interviewId) {
         var name = interviews.diplomaName(interviewId);
-        var pdf = render(html(name.firstName()));
+        var pdf = PdfDocuments.render(html(name.firstName()), "a diploma");
         audit.success("EXPORT_DIPLOMA", "interview", interviewId, name.unitId());
         return new CommitteeMemos.Pdf("diplom.pdf", pdf);
     }
@@ -58,25 +47,4 @@ public class Diplomas {
         return templates.process("report/diploma", context);
     }
 
-    private static byte[] render(String html) {
-        try (var out = new ByteArrayOutputStream()) {
-            var builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.usePdfUaAccessibility(true);
-            builder.usePdfAConformance(PdfAConformance.PDFA_2_U);
-            builder.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
-            builder.useFont(() -> Diplomas.class.getResourceAsStream(FONT), CommitteeMemos.FONT_FAMILY, 400,
-                    FontStyle.NORMAL, true);
-            builder.useFont(() -> Diplomas.class.getResourceAsStream(FONT), CommitteeMemos.FONT_FAMILY, 700,
-                    FontStyle.NORMAL, true);
-            builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-            builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not render a diploma", e);
-        }
-    }
 }

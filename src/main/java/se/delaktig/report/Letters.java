@@ -1,19 +1,10 @@
 package se.delaktig.report;
 
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -43,8 +34,6 @@ import se.delaktig.web.NotFoundException;
 @Transactional(readOnly = true)
 public class Letters {
 
-    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-    private static final String FONT_FAMILY = "Liberation Sans";
     private static final String SWEDISH = "sv";
 
     /** One language's version of a letter. */
@@ -77,7 +66,7 @@ public class Letters {
     /** The letter as a tagged PDF/A-2u, for the round's process lead; otherwise a 404. */
     public CommitteeMemos.Pdf pdf(long participantId, LetterRecipient recipient) {
         var letter = letter(participantId, recipient);
-        var pdf = render(html(letter), participantId);
+        var pdf = PdfDocuments.render(html(letter), "a letter for participant " + participantId);
         var kind = recipient == LetterRecipient.CHILD ? "barn" : "vardnadshavare";
         return new CommitteeMemos.Pdf("brev-" + kind + "-" + letter.pseudonym() + ".pdf", pdf);
     }
@@ -183,25 +172,6 @@ public class Letters {
 
     // Rendered as CommitteeMemos does (same font, PDF/A-2u, tagged, no external resources). A shared
     // renderer for both would be the next step; it would mean changing CommitteeMemos, owned elsewhere.
-    private static byte[] render(String html, long participantId) {
-        try (var out = new ByteArrayOutputStream()) {
-            var builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.usePdfUaAccessibility(true);
-            builder.usePdfAConformance(PdfAConformance.PDFA_2_U);
-            builder.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
-            builder.useFont(() -> Letters.class.getResourceAsStream(FONT), FONT_FAMILY, 400, FontStyle.NORMAL, true);
-            builder.useFont(() -> Letters.class.getResourceAsStream(FONT), FONT_FAMILY, 700, FontStyle.NORMAL, true);
-            builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-            builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not render a letter for participant " + participantId, e);
-        }
-    }
 
     private static String currentUsername() {
         var auth = SecurityContextHolder.getContext().getAuthentication();

@@ -53,11 +53,11 @@ class IdentityNumbersTest {
 
     @Test
     void recognisesEveryCommonWayOfWritingAPersonnummer() {
-        assertThat(IdentityNumbers.containsIdentityNumber(dashed(CHILD))).as("YYMMDD-XXXX").isTrue();
-        assertThat(IdentityNumbers.containsIdentityNumber(CHILD)).as("YYMMDDXXXX").isTrue();
-        assertThat(IdentityNumbers.containsIdentityNumber("20" + dashed(CHILD))).as("YYYYMMDD-XXXX").isTrue();
-        assertThat(IdentityNumbers.containsIdentityNumber("20" + CHILD)).as("YYYYMMDDXXXX").isTrue();
-        assertThat(IdentityNumbers.containsIdentityNumber("19" + ADULT)).as("19YYMMDDXXXX").isTrue();
+        assertThat(IdentityNumbers.containsIdentityNumber(dashed(CHILD))).as("YYMMDD-NNNN").isTrue();
+        assertThat(IdentityNumbers.containsIdentityNumber(CHILD)).as("YYMMDDNNNN").isTrue();
+        assertThat(IdentityNumbers.containsIdentityNumber("20" + dashed(CHILD))).as("YYYYMMDD-NNNN").isTrue();
+        assertThat(IdentityNumbers.containsIdentityNumber("20" + CHILD)).as("YYYYMMDDNNNN").isTrue();
+        assertThat(IdentityNumbers.containsIdentityNumber("19" + ADULT)).as("19YYMMDDNNNN").isTrue();
         assertThat(IdentityNumbers.containsIdentityNumber(ADULT.substring(0, 6) + "+" + ADULT.substring(6)))
                 .as("plus for someone over a hundred").isTrue();
         assertThat(IdentityNumbers.containsIdentityNumber(ADULT.substring(0, 6) + " " + ADULT.substring(6)))

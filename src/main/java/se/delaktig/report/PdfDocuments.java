@@ -1,0 +1,54 @@
+package se.delaktig.report;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import com.openhtmltopdf.extend.FSSupplier;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+
+/**
+ * The one way Delaktig turns an XHTML page into a PDF: tagged for accessibility (PDF/UA), declared
+ * PDF/A-2u for archives, with the font embedded and every external resource refused, so rendering
+ * never reaches the network or the file system. Memo, letters, diploma and guide appendix all use it.
+ */
+public final class PdfDocuments {
+
+    /** The font family templates name in their CSS. */
+    public static final String FONT_FAMILY = "Liberation Sans";
+
+    // The font PDFBox ships inside its own jar: no font file of our own, nothing downloaded.
+    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+
+    private PdfDocuments() {
+    }
+
+    /** Renders the page; {@code what} names the document in the error should rendering fail. */
+    public static byte[] render(String xhtml, String what) {
+        try (var out = new ByteArrayOutputStream()) {
+            var builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.usePdfUaAccessibility(true);
+            builder.usePdfAConformance(PdfAConformance.PDFA_2_U);
+            builder.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+            FSSupplier<java.io.InputStream> font = () -> PdfDocuments.class.getResourceAsStream(FONT);
+            builder.useFont(font, FONT_FAMILY, 400, FontStyle.NORMAL, true);
+            // The only font at hand has no bold face; headings are set apart by size instead, and
+            // registering the same face for 700 keeps bold text embedded rather than falling back.
+            builder.useFont(font, FONT_FAMILY, 700, FontStyle.NORMAL, true);
+            builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+            builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+            builder.withHtmlContent(xhtml, null);
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not render " + what, e);
+        }
+    }
+}
