@@ -94,7 +94,7 @@ class BookingBrowserIT extends BrowserTest {
         open("/rounds/" + round.id() + "/assignments");
         assertNoAxeViolations();
         clickCentred(By.xpath("//button[starts-with(normalize-space(), 'Acceptera förslaget')]"));
-        waitFor(By.cssSelector("[role=status]"));
+        waitUntil(d -> d.findElement(By.cssSelector("[role=status]")).getText().equals("Förslaget är sparat (2 ändringar)."));
         assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Förslaget är sparat (2 ändringar).");
         var firstRow = new Select(driver.findElement(By.id("row-" + first.id())));
         assertThat(firstRow.getFirstSelectedOption().getAttribute("value")).isEqualTo(String.valueOf(inez));

@@ -168,8 +168,14 @@ public abstract class BrowserTest {
         return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /**
+     * Waits until the condition holds. An element that goes stale while the page is replaced (a form
+     * post landing) is simply looked up again on the next try.
+     */
     protected void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, PATIENCE).until(condition::apply);
+        new WebDriverWait(driver, PATIENCE)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     /**

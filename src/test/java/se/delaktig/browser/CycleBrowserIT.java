@@ -77,7 +77,7 @@ class CycleBrowserIT extends BrowserTest {
         driver.findElement(By.cssSelector("input[name=guardian1][value=YES]")).click();
         driver.findElement(By.cssSelector("input[name=guardian2][value=YES]")).click();
         driver.findElement(By.xpath("//button[normalize-space()='Spara svaren']")).click();
-        waitFor(By.cssSelector("[role=status]"));
+        waitUntil(d -> d.findElement(By.cssSelector("[role=status]")).getText().equals("Svaren är sparade. Läge: Har samtyckt."));
         assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Svaren är sparade. Läge: Har samtyckt.");
 
         // The child's own case worker is refused, with the reason next to the field.
@@ -90,7 +90,7 @@ class CycleBrowserIT extends BrowserTest {
 
         new Select(driver.findElement(By.id("interviewerId"))).selectByValue(String.valueOf(interviewer));
         driver.findElement(By.xpath("//button[normalize-space()='Spara intervjuaren']")).click();
-        waitFor(By.cssSelector("[role=status]"));
+        waitUntil(d -> d.findElement(By.cssSelector("[role=status]")).getText().equals("Intervjuaren är sparad."));
         assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Intervjuaren är sparad.");
         logout();
 

@@ -82,7 +82,7 @@ class RecruitmentBrowserIT extends BrowserTest {
         clickCentred(By.cssSelector("input[name=guardian1][value=NO]"));
         fill(By.id("reason"), "Vill prata med barnet först");
         clickCentred(By.xpath("//button[normalize-space()='Spara svaren']"));
-        waitFor(By.cssSelector("[role=status]"));
+        waitUntil(d -> d.findElement(By.cssSelector("[role=status]")).getText().equals("Svaren är sparade. Läge: Har tackat nej."));
         assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Svaren är sparade. Läge: Har tackat nej.");
         clickCentred(By.cssSelector("input[name=guardian1][value=YES]"));
         clickCentred(By.xpath("//button[normalize-space()='Spara svaren']"));
