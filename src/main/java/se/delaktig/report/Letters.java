@@ -99,8 +99,7 @@ public class Letters {
     String html(Letter letter) {
         var context = new Context(Locale.forLanguageTag(SWEDISH));
         context.setVariable("letter", letter);
-        return templates.process(letter.recipient() == LetterRecipient.CHILD ? "report/letter-child" : "report/letter-guardians",
-                context);
+        return templates.process("report/letter", context);
     }
 
     /** Swedish, plus the child's language when the letters have been translated into it. */
