@@ -61,10 +61,12 @@ class DemoData implements ApplicationRunner {
     private final Bookings bookings;
     private final Conflicts conflicts;
     private final JsonMapper json;
+    private final DemoAnalysis analysis;
 
     DemoData(DatabaseMode mode, DelaktigProperties properties, Organization organization, Guides guides,
              RoundService rounds, ParticipantService participants, Interviews interviews, Bookings bookings,
-             Conflicts conflicts, JsonMapper json) {
+             Conflicts conflicts, JsonMapper json, DemoAnalysis analysis) {
+        this.analysis = analysis;
         this.bookings = bookings;
         this.conflicts = conflicts;
         this.mode = mode;
@@ -125,7 +127,19 @@ class DemoData implements ApplicationRunner {
         try (InputStream in = new ClassPathResource("demo/finished-round.json").getInputStream()) {
             content = json.readValue(in, Content.class);
         }
-        finishedRound(unit, guide, staff, content);
+        var finished = finishedRound(unit, guide, staff, content);
+        var childIds = new HashMap<String, Long>();
+        for (int i = 0; i < content.children().size(); i++) {
+            childIds.put(content.children().get(i).firstName(), finished.participantIds().get(i));
+        }
+        as("processledare", () -> {
+            try {
+                analysis.seed(finished.roundId(), guide, childIds);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        });
         as("processledare", () -> rounds.create(unit, guide.id(), new RoundService.Plan("Barns röster 2027",
                 LocalDate.of(2027, 1, 15), LocalDate.of(2027, 11, 30), 8, LocalDate.of(2027, 10, 14))));
 
@@ -160,7 +174,11 @@ class DemoData implements ApplicationRunner {
         log.info("Demo seeded");
     }
 
-    private void finishedRound(long unit, Guide guide, Map<String, Long> staff, Content content) {
+    /** The finished round and its participants, in the order of the content file (interviewed children first). */
+    record Finished(long roundId, List<Long> participantIds) {
+    }
+
+    private Finished finishedRound(long unit, Guide guide, Map<String, Long> staff, Content content) {
         var round = as("processledare", () -> rounds.create(unit, guide.id(), new RoundService.Plan("Barns röster 2026",
                 LocalDate.of(2026, 2, 1), LocalDate.of(2026, 10, 31), 8, LocalDate.of(2026, 10, 21))));
         var all = new ArrayList<Child>(content.children());
@@ -224,6 +242,7 @@ class DemoData implements ApplicationRunner {
             }
             return null;
         });
+        return new Finished(round.id(), List.copyOf(participantIds));
     }
 
     private long person(String username, String name, String title, long unit, Role role) {

@@ -36,6 +36,8 @@ class DemoIT {
     @Autowired MockMvc mvc;
     @Autowired se.delaktig.round.Bookings bookings;
     @Autowired se.delaktig.interview.Interviews interviews;
+    @Autowired se.delaktig.analysis.Codebooks codebooks;
+    @Autowired se.delaktig.analysis.Codings codings;
 
     @Test
     void theDemoIsSeededIntoTheEmbeddedDatabaseOnlyAndHasAFinishedRoundOfTenChildren() throws Exception {
@@ -74,6 +76,22 @@ class DemoIT {
         assertThat(interview.reflection().learnt()).isNotBlank();
         assertThat(interview.reflection().change()).isNotBlank();
         assertThat(interview.durationMinutes()).isPositive();
+    }
+
+    @Test
+    void theFinishedRoundIsCodedSoThatThemesCoverSeveralChildren() {
+        if (!mode.embedded()) {
+            return;
+        }
+        var finished = TestFixtures.as("processledare", () -> rounds.visible()).stream()
+                .filter(r -> r.stage() == Stage.REPORT).findFirst().orElseThrow();
+        var codes = TestFixtures.as("processledare", () -> codebooks.codes(finished.id()));
+        var perCode = TestFixtures.as("processledare", () -> codings.childrenPerCode(finished.id()));
+        var change = codes.stream().filter(c -> c.name().equals("Byte av socialsekreterare")).findFirst().orElseThrow();
+        assertThat(perCode.get(change.id())).as("children who spoke about changing social worker").isEqualTo(5);
+        // Reflections are coded with the same codebook.
+        var page = TestFixtures.as("processledare", () -> codings.codePage(finished.id(), change.id()));
+        assertThat(page.segments()).extracting(s -> s.kind().name()).contains("CHILD_WORDS", "REFLECTION");
     }
 
     @Test
