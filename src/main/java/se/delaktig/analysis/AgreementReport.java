@@ -68,5 +68,10 @@ public record AgreementReport(DoubleCodings.Pass pass, int texts, int codesInCod
         public boolean marked() {
             return first || second;
         }
+
+        /** The highlight's class: solid underline for the first coder, dashed for the second, double for both. */
+        public String cssClass() {
+            return first && second ? "agreement__mark--both" : first ? "agreement__mark--first" : "agreement__mark--second";
+        }
     }
 }
