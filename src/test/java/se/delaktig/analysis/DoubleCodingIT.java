@@ -415,9 +415,11 @@ class DoubleCodingIT {
         assertThat(audited(w.otherInterviewer(), "DOUBLE_CODING_DONE")).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from audit_event where actor = ? and record_type = 'double_coding' and action = 'READ' and record_id = ?")
                 .params(lead, "report:" + pass).query(Integer.class).single()).isPositive();
-        // The refusal is logged where the round was refused (the codebook's rule of who may read analysis).
-        assertThat(jdbc.sql("select count(*) from audit_event where actor = ? and outcome = 'DENIED'")
-                .param(stranger).query(Integer.class).single()).isPositive();
+        // Someone of the unit who is not a coder asking for a coder's blind page is refused, and that is logged.
+        mvc.perform(get("/rounds/{id}/double-coding/{p}/coding", w.roundId(), pass).with(user(lead).roles("STAFF")))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select count(*) from audit_event where actor = ? and record_type = 'double_coding' and outcome = 'DENIED'")
+                .param(lead).query(Integer.class).single()).isPositive();
     }
 
     @Test
