@@ -1,4 +1,5 @@
 // Coding page: an enhancement only – without this script the form posts the typed offsets.
+// The blind double-coding page uses the same script with its own addresses in the form's data-* attributes.
 //
 // Selecting text in one of the (read-only) text boxes, with the mouse or with Shift and the arrow
 // keys, fills the form with the text's reference and the selection's offsets. Saving posts to the API
@@ -101,9 +102,14 @@
       var item = document.createElement('li');
       item.className = 'coding-segment';
       item.setAttribute('data-segment', segment.id);
-      var link = document.createElement('a');
+      // Without data-code-url (blind double coding) the code is a plain badge: the code's own page
+      // shows the shared coding, not the coder's blind segments.
+      var codeUrl = form.getAttribute('data-code-url');
+      var link = document.createElement(codeUrl ? 'a' : 'span');
       link.className = 'badge';
-      link.href = form.getAttribute('data-code-url') + segment.codeId;
+      if (codeUrl) {
+        link.href = codeUrl + segment.codeId;
+      }
       link.textContent = segment.codeName;
       var excerpt = document.createElement('span');
       excerpt.className = 'coding-segment__excerpt';

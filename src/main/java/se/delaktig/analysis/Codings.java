@@ -202,8 +202,9 @@ public class Codings {
         return excerptContext(text.interviewId(), text.kind(), text.questionId(), text.part(), start, end);
     }
 
-    // Bound to the span, not the code: a merge moves the segment without re-encrypting it.
-    private static String excerptContext(long interviewId, CodableText.Kind kind, Long questionId, String part, int start, int end) {
+    // Bound to the span, not the code: a merge moves the segment without re-encrypting it. Package-private
+    // so that adopting a double-coding pass (DoubleCodings) encrypts its excerpts exactly as coding does.
+    static String excerptContext(long interviewId, CodableText.Kind kind, Long questionId, String part, int start, int end) {
         return "segment:" + CodableText.key(interviewId, kind, questionId, part) + ":" + start + ":" + end;
     }
 }
