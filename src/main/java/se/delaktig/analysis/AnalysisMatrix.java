@@ -132,13 +132,11 @@ public class AnalysisMatrix {
     }
 
     /** The matrix with counts in the current person's language. */
-    @Transactional(readOnly = true)
     public Matrix matrix(long roundId) {
         return matrix(roundId, LocaleContextHolder.getLocale());
     }
 
     /** The matrix with counts written in the given language ("fem av åtta barn"). */
-    @Transactional(readOnly = true)
     public Matrix matrix(long roundId, Locale locale) {
         var round = codebooks.readable(roundId);
         var guide = guides.find(round.guideId()).orElseThrow();
@@ -192,7 +190,6 @@ public class AnalysisMatrix {
     }
 
     /** Whether the current person may edit the matrix of the round. */
-    @Transactional(readOnly = true)
     public boolean mayEdit(long roundId) {
         return codebooks.mayEdit(roundId);
     }
@@ -244,7 +241,6 @@ public class AnalysisMatrix {
     }
 
     /** One cell's text as it is stored now. */
-    @Transactional(readOnly = true)
     public Cell cell(long roundId, String areaCode, Column column) {
         var round = codebooks.readable(roundId);
         return cells(round.id()).getOrDefault(areaCode + ":" + column, new Cell(areaCode, column, null, 0, null, null));

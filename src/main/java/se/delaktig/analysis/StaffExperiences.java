@@ -25,7 +25,7 @@ import se.delaktig.round.ParticipantService;
  * interviewers); anyone else, and every other unit, gets a 404.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional
 public class StaffExperiences {
 
     /** One code's reflections: the coded spans and how many interviews and interviewers they come from. */

@@ -23,7 +23,7 @@ import se.delaktig.round.RoundService;
  * codes and how many interviews they come from, and the team's summary.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional
 public class MatrixDocuments {
 
     /** A rendered document, the file name to offer it under and its media type. */

@@ -62,6 +62,10 @@ class MatrixController {
         public String of(int n) {
             return NumberWords.of(n, locale);
         }
+
+        public String capitalized(int n) {
+            return NumberWords.capitalized(n, locale);
+        }
     }
 
     private final AnalysisMatrix matrices;
