@@ -172,7 +172,7 @@ public class Codings {
 
     // -------------------------------------------------------------------------------------------
 
-    private List<Segment> segments(long roundId, Long codeId) {
+    List<Segment> segments(long roundId, Long codeId) {
         var pseudonyms = new HashMap<Long, String>();
         participants.of(roundId).forEach(p -> pseudonyms.put(p.id(), p.pseudonym()));
         return jdbc.sql("""
