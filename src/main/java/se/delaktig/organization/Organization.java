@@ -72,6 +72,17 @@ public class Organization {
         jdbc.sql("update municipality set own_consent_age = ? where id = ?").params(age, municipalityId).update();
     }
 
+    /**
+     * How many months after closing a round's raw free text is kept (see
+     * {@link Municipality#textRetentionMonths()}).
+     */
+    public void setTextRetentionMonths(long municipalityId, int months) {
+        if (months < Municipality.MIN_TEXT_RETENTION_MONTHS || months > Municipality.MAX_TEXT_RETENTION_MONTHS) {
+            throw new IllegalArgumentException("text retention out of range: " + months);
+        }
+        jdbc.sql("update municipality set text_retention_months = ? where id = ?").params(months, municipalityId).update();
+    }
+
     @Transactional(readOnly = true)
     public List<Municipality> municipalities() {
         return jdbc.sql("select * from municipality order by name").query(Organization::municipality).list();
@@ -258,7 +269,7 @@ public class Organization {
 
     private static Municipality municipality(ResultSet rs, int n) throws SQLException {
         return new Municipality(rs.getLong("id"), rs.getString("name"), (Long) rs.getObject("region_id"),
-                rs.getInt("suppression_threshold"), rs.getInt("own_consent_age"));
+                rs.getInt("suppression_threshold"), rs.getInt("own_consent_age"), rs.getInt("text_retention_months"));
     }
 
     private static StaffMember staffMember(ResultSet rs, int n) throws SQLException {

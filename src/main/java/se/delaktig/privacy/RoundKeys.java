@@ -3,7 +3,9 @@ package se.delaktig.privacy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.crypto.tink.Aead;
@@ -13,96 +15,226 @@ import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Per-round envelope encryption of free text and the key list. Each ciphertext is bound to the
- * place it belongs (the {@code context}, e.g. {@code "answer:12:34:words"}), so a ciphertext copied
- * into another row does not decrypt.
+ * Per-round envelope encryption with two data keys per round, each wrapped by the master key:
+ * <ul>
+ *   <li>{@link Purpose#IDENTITY} for what names a child – the key list (first name, contact), booking
+ *       places, notes on who knows the family. Destroyed when the round is closed.</li>
+ *   <li>{@link Purpose#TEXT} for the free text – the children's words, notes, reflections, coded
+ *       excerpts, consent reasons, seminar notes. Destroyed when the municipality's retention period
+ *       after closing has passed.</li>
+ * </ul>
+ * Each ciphertext is bound to the place it belongs (the {@code context}, e.g.
+ * {@code "answer:12:34:words"}), so a ciphertext copied into another row does not decrypt.
+ *
+ * <p><b>Several nodes.</b> Unwrapping a key is cached per node, but a cached key is never used on
+ * trust: the first use of a key in each database transaction (and every use outside one) reads the
+ * key's row, and a missing row ends in {@link KeyDestroyedException} and evicts the cached key. So
+ * once the transaction that destroys a key has committed, no transaction that starts afterwards, on
+ * any node, can decrypt with it; at most a transaction that had already read the row goes on, as if
+ * it had run a moment earlier. A time-to-live cache was rejected: it leaves a window of seconds in
+ * which other nodes still decrypt, and a window cannot be proven shut by a test. The price is one
+ * primary-key lookup per key and transaction (a page that decrypts a hundred texts reads the row
+ * once), which is cheap next to the reads that fetch the ciphertexts.
  */
 @Service
 public class RoundKeys {
 
+    /** What a key encrypts; see the class comment. */
+    public enum Purpose { TEXT, IDENTITY }
+
+    private record Slot(long roundId, Purpose purpose) {
+    }
+
     private final JdbcClient jdbc;
     private final MasterKey masterKey;
-    private final Map<Long, Aead> cache = new ConcurrentHashMap<>();
+    private final Map<Slot, Aead> cache = new ConcurrentHashMap<>();
 
     RoundKeys(JdbcClient jdbc, MasterKey masterKey) {
         this.jdbc = jdbc;
         this.masterKey = masterKey;
     }
 
-    /** Thrown when a round's key has been destroyed, so its text can never be read again. */
+    /** Thrown when a round's key has been destroyed, so what it encrypted can never be read again. */
     public static class KeyDestroyedException extends RuntimeException {
+        private final long roundId;
+        private final Purpose purpose;
+
         public KeyDestroyedException(long roundId) {
-            super("The data key of round " + roundId + " has been destroyed");
+            this(roundId, Purpose.TEXT);
+        }
+
+        public KeyDestroyedException(long roundId, Purpose purpose) {
+            super("The " + purpose.name().toLowerCase() + " key of round " + roundId + " has been destroyed");
+            this.roundId = roundId;
+            this.purpose = purpose;
+        }
+
+        public long roundId() {
+            return roundId;
+        }
+
+        public Purpose purpose() {
+            return purpose;
         }
     }
 
+    /** Creates both keys of a new round. */
     public void createKey(long roundId) {
+        createKey(roundId, Purpose.TEXT);
+        createKey(roundId, Purpose.IDENTITY);
+    }
+
+    /** Creates one key of a round; returns false (and changes nothing) if the round already has it. */
+    public boolean createKey(long roundId, Purpose purpose) {
         try {
             var handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-            var wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, masterKey.aead(), associated(roundId));
-            jdbc.sql("insert into round_key (round_id, wrapped_keyset) values (?, ?)")
-                    .params(roundId, wrapped).update();
+            var wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, masterKey.aead(), associated(roundId, purpose));
+            return jdbc.sql("insert into round_key (round_id, purpose, wrapped_keyset) values (?, ?, ?) on conflict do nothing")
+                    .params(roundId, purpose.name(), wrapped).update() == 1;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Could not create the data key of round " + roundId, e);
+            throw new IllegalStateException("Could not create the " + purpose + " key of round " + roundId, e);
         }
     }
 
+    /** Whether the round's free-text key still exists. */
     public boolean hasKey(long roundId) {
-        return jdbc.sql("select count(*) from round_key where round_id = ?").param(roundId)
-                .query(Integer.class).single() > 0;
+        return hasKey(roundId, Purpose.TEXT);
     }
 
-    /** Crypto-shredding: after this, no ciphertext of the round can be decrypted, anywhere. */
+    public boolean hasKey(long roundId, Purpose purpose) {
+        return jdbc.sql("select count(*) from round_key where round_id = ? and purpose = ?")
+                .params(roundId, purpose.name()).query(Integer.class).single() > 0;
+    }
+
+    /** Crypto-shredding of both keys: after this, no ciphertext of the round can be decrypted, anywhere. */
     public void destroyKey(long roundId) {
-        jdbc.sql("delete from round_key where round_id = ?").param(roundId).update();
-        cache.remove(roundId);
+        destroyKey(roundId, Purpose.TEXT);
+        destroyKey(roundId, Purpose.IDENTITY);
     }
 
-    /** Encrypts text; {@code null} or blank text is stored as {@code null}. */
+    /**
+     * Crypto-shredding of one key: once the surrounding transaction commits, nothing it encrypted can
+     * be decrypted on any node. Returns whether there was a key to destroy.
+     */
+    public boolean destroyKey(long roundId, Purpose purpose) {
+        var slot = new Slot(roundId, purpose);
+        var deleted = jdbc.sql("delete from round_key where round_id = ? and purpose = ?")
+                .params(roundId, purpose.name()).update() > 0;
+        cache.remove(slot);
+        verifiedInTransaction().ifPresent(set -> set.remove(slot));
+        return deleted;
+    }
+
+    /** Encrypts free text with the round's TEXT key; {@code null} or blank text is stored as {@code null}. */
     public byte[] encrypt(long roundId, String plaintext, String context) {
+        return encrypt(roundId, Purpose.TEXT, plaintext, context);
+    }
+
+    public String decrypt(long roundId, byte[] ciphertext, String context) {
+        return decrypt(roundId, Purpose.TEXT, ciphertext, context);
+    }
+
+    /** Encrypts what names a child with the round's IDENTITY key; blank is stored as {@code null}. */
+    public byte[] encryptIdentity(long roundId, String plaintext, String context) {
+        return encrypt(roundId, Purpose.IDENTITY, plaintext, context);
+    }
+
+    public String decryptIdentity(long roundId, byte[] ciphertext, String context) {
+        return decrypt(roundId, Purpose.IDENTITY, ciphertext, context);
+    }
+
+    public byte[] encrypt(long roundId, Purpose purpose, String plaintext, String context) {
         if (plaintext == null || plaintext.isBlank()) {
             return null;
         }
         try {
-            return aead(roundId).encrypt(plaintext.getBytes(StandardCharsets.UTF_8), context.getBytes(StandardCharsets.UTF_8));
+            return aead(new Slot(roundId, purpose))
+                    .encrypt(plaintext.getBytes(StandardCharsets.UTF_8), context.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not encrypt " + context, e);
         }
     }
 
-    public String decrypt(long roundId, byte[] ciphertext, String context) {
+    public String decrypt(long roundId, Purpose purpose, byte[] ciphertext, String context) {
         if (ciphertext == null) {
             return null;
         }
         try {
-            return new String(aead(roundId).decrypt(ciphertext, context.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+            return new String(aead(new Slot(roundId, purpose)).decrypt(ciphertext, context.getBytes(StandardCharsets.UTF_8)),
+                    StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not decrypt " + context, e);
         }
     }
 
-    private Aead aead(long roundId) {
-        var cached = cache.get(roundId);
-        if (cached != null) {
+    private Aead aead(Slot slot) {
+        var verified = verifiedInTransaction();
+        var cached = cache.get(slot);
+        if (cached != null && verified.isPresent() && verified.get().contains(slot)) {
             return cached;
         }
-        var wrapped = jdbc.sql("select wrapped_keyset from round_key where round_id = ?").param(roundId)
-                .query(byte[].class).optional()
-                .orElseThrow(() -> new KeyDestroyedException(roundId));
+        var wrapped = jdbc.sql("select wrapped_keyset from round_key where round_id = ? and purpose = ?")
+                .params(slot.roundId(), slot.purpose().name())
+                .query(byte[].class).optional();
+        if (wrapped.isEmpty()) {
+            cache.remove(slot);
+            throw new KeyDestroyedException(slot.roundId(), slot.purpose());
+        }
+        var aead = cached != null ? cached : unwrap(slot, wrapped.get());
+        cache.put(slot, aead);
+        verified.ifPresent(set -> set.add(slot));
+        return aead;
+    }
+
+    private Aead unwrap(Slot slot, byte[] wrapped) {
         try {
-            var aead = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, masterKey.aead(), associated(roundId))
+            return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, masterKey.aead(), associated(slot.roundId(), slot.purpose()))
                     .getPrimitive(RegistryConfiguration.get(), Aead.class);
-            cache.put(roundId, aead);
-            return aead;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The data key of round " + roundId
+            throw new IllegalStateException("The " + slot.purpose() + " key of round " + slot.roundId()
                     + " cannot be unwrapped: is DELAKTIG_MASTER_KEY the key this database was created with?", e);
         }
     }
 
-    private static byte[] associated(long roundId) {
-        return ByteBuffer.allocate(Long.BYTES + 6).put("round:".getBytes(StandardCharsets.US_ASCII)).putLong(roundId).array();
+    /** The keys whose row this transaction has read; empty outside a transaction (then every use reads it). */
+    @SuppressWarnings("unchecked")
+    private java.util.Optional<Set<Slot>> verifiedInTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return java.util.Optional.empty();
+        }
+        var set = (Set<Slot>) TransactionSynchronizationManager.getResource(this);
+        if (set == null) {
+            var created = new HashSet<Slot>();
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(RoundKeys.this);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(RoundKeys.this, created);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(RoundKeys.this);
+                }
+            });
+            set = created;
+        }
+        return java.util.Optional.of(set);
+    }
+
+    private static byte[] associated(long roundId, Purpose purpose) {
+        // "round:" for the text key keeps the keys wrapped before there were two purposes readable.
+        var prefix = purpose == Purpose.TEXT ? "round:" : "ident:";
+        return ByteBuffer.allocate(Long.BYTES + 6).put(prefix.getBytes(StandardCharsets.US_ASCII)).putLong(roundId).array();
     }
 }

@@ -82,6 +82,10 @@ public class Letters {
             audit.record("PRINT_LETTER", "participant", participantId, round.unitId(), AuditLog.Outcome.DENIED);
             throw new NotFoundException();
         }
+        if (round.stage() == se.delaktig.round.Stage.CLOSED) {
+            // The key list was destroyed when the round was closed: there is no letter to print any more.
+            throw new NotFoundException();
+        }
         var firstName = participants.keyEntry(participantId).firstName();
         var unit = organization.unit(round.unitId()).orElseThrow(NotFoundException::new);
         var ownConsentAge = participants.ownConsentAge(round.id());

@@ -128,6 +128,7 @@ public class Bookings {
     public Booking book(long participantId, BookingInput input) {
         var participant = participants.get(participantId);
         var round = rounds.getManaged(participant.roundId());
+        rounds.requireOpen(round);
         if (input.date() == null) {
             throw new InvalidInputException("date", "booking.date.required");
         }
@@ -155,7 +156,7 @@ public class Bookings {
                     place = excluded.place, booked_by = excluded.booked_by, sequence = booking.sequence + 1, updated_at = now(),
                     reminded_at = case when booking.starts_at = excluded.starts_at then booking.reminded_at end""")
                 .params(participantId, start.toOffsetDateTime(), end.toOffsetDateTime(),
-                        keys.encrypt(round.id(), place, placeContext(participantId)), currentActor.get().username())
+                        keys.encryptIdentity(round.id(), place, placeContext(participantId)), currentActor.get().username())
                 .update();
         audit.record(currentActor.get().username(), "BOOK", "booking", participantId, round.unitId(),
                 AuditLog.Outcome.SUCCESS, start.toLocalDateTime().toString());
@@ -166,6 +167,7 @@ public class Bookings {
     public void cancel(long participantId) {
         var participant = participants.get(participantId);
         var round = rounds.getManaged(participant.roundId());
+        rounds.requireOpen(round);
         jdbc.sql("delete from booking where participant_id = ?").param(participantId).update();
         audit.success("CANCEL", "booking", participantId, round.unitId());
     }
@@ -295,13 +297,13 @@ public class Bookings {
                 rs.getString("pseudonym"),
                 rs.getTimestamp("starts_at").toInstant().atZone(ZONE).toLocalDateTime(),
                 rs.getTimestamp("ends_at").toInstant().atZone(ZONE).toLocalDateTime(),
-                keys.decrypt(roundId, rs.getBytes("place"), placeContext(participantId)),
+                keys.decryptIdentity(roundId, rs.getBytes("place"), placeContext(participantId)),
                 (Long) rs.getObject("interviewer_id"), rs.getString("interviewer_name"), rs.getInt("sequence"),
                 rs.getTimestamp("updated_at").toInstant(),
                 rs.getTimestamp("reminded_at") == null ? null : rs.getTimestamp("reminded_at").toInstant());
     }
 
-    private static String placeContext(long participantId) {
+    static String placeContext(long participantId) {
         return "booking-place:" + participantId;
     }
 }

@@ -80,7 +80,7 @@ public class Conflicts {
     /** The staff marked as knowing the child's family, with notes. For the round's process leads only. */
     @Transactional(readOnly = true)
     public List<KnownBy> knownBy(long participantId) {
-        var round = managedRoundOf(participantId);
+        var round = managedRoundOf(participantId, false);
         var list = jdbc.sql("""
                 select k.staff_id, s.display_name, k.note from participant_known_by k join staff s on s.id = k.staff_id
                 where k.participant_id = ? order by s.display_name, k.staff_id""")
@@ -88,7 +88,7 @@ public class Conflicts {
                 .query((rs, n) -> {
                     var note = rs.getBytes(3);
                     return new KnownBy(rs.getLong(1), rs.getString(2),
-                            note == null ? null : keys.decrypt(round.id(), note, noteContext(participantId, rs.getLong(1))));
+                            note == null ? null : keys.decryptIdentity(round.id(), note, noteContext(participantId, rs.getLong(1))));
                 })
                 .list();
         audit.success("READ_KNOWN_BY", "participant", participantId, round.unitId());
@@ -118,7 +118,7 @@ public class Conflicts {
                 insert into participant_known_by (participant_id, staff_id, note) values (?, ?, ?)
                 on conflict (participant_id, staff_id) do update set note = excluded.note""")
                 .params(participantId, staffId,
-                        text == null ? null : keys.encrypt(round.id(), text, noteContext(participantId, staffId)))
+                        text == null ? null : keys.encryptIdentity(round.id(), text, noteContext(participantId, staffId)))
                 .update();
         audit.record(currentActor.get().username(), "MARK_KNOWS_FAMILY", "participant", participantId, round.unitId(), AuditLog.Outcome.SUCCESS,
                 "staff=" + staffId);
@@ -133,12 +133,21 @@ public class Conflicts {
     }
 
     private Round managedRoundOf(long participantId) {
-        var roundId = jdbc.sql("select round_id from participant where id = ?").param(participantId)
-                .query(Long.class).optional().orElseThrow(NotFoundException::new);
-        return rounds.getManaged(roundId);
+        return managedRoundOf(participantId, true);
     }
 
-    private static String noteContext(long participantId, long staffId) {
+    /** The participant's round for its process lead; {@code toChange}: refused once the round is closed. */
+    private Round managedRoundOf(long participantId, boolean toChange) {
+        var roundId = jdbc.sql("select round_id from participant where id = ?").param(participantId)
+                .query(Long.class).optional().orElseThrow(NotFoundException::new);
+        var round = rounds.getManaged(roundId);
+        if (toChange) {
+            rounds.requireOpen(round);
+        }
+        return round;
+    }
+
+    static String noteContext(long participantId, long staffId) {
         return "known-by:" + participantId + ":" + staffId;
     }
 }

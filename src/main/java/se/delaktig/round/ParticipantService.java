@@ -109,6 +109,7 @@ public class ParticipantService {
 
     public Participant add(long roundId, NewParticipant input) {
         var round = rounds.getManaged(roundId);
+        rounds.requireOpen(round);
         if (input.age() == null) {
             throw new InvalidInputException("age", "participant.age.required");
         }
@@ -195,7 +196,7 @@ public class ParticipantService {
         var ciphertext = jdbc.sql("select ciphertext from key_list_entry where participant_id = ?").param(participantId)
                 .query(byte[].class).optional();
         audit.success("READ_KEY_LIST", "participant", participantId, round.unitId());
-        return ciphertext.map(c -> parse(keys.decrypt(round.id(), c, keyContext(participantId))))
+        return ciphertext.map(c -> parse(keys.decryptIdentity(round.id(), c, keyContext(participantId))))
                 .orElse(new KeyListEntry(null, null));
     }
 
@@ -208,7 +209,7 @@ public class ParticipantService {
                 .param(roundId)
                 .query(rs -> {
                     var pid = rs.getLong(1);
-                    result.put(pid, parse(keys.decrypt(round.id(), rs.getBytes(2), keyContext(pid))));
+                    result.put(pid, parse(keys.decryptIdentity(round.id(), rs.getBytes(2), keyContext(pid))));
                 });
         audit.success("READ_KEY_LIST", "round", roundId, round.unitId());
         return result;
@@ -253,6 +254,7 @@ public class ParticipantService {
     public ConsentState recordAnswers(long participantId, Map<ConsentParty, ChildAnswer> answers, String reason) {
         var participant = load("where p.id = ?", participantId).stream().findFirst().orElseThrow(NotFoundException::new);
         var round = rounds.getManaged(participant.roundId());
+        rounds.requireOpen(round);
         if (participant.consentState() == ConsentState.WITHDRAWN) {
             throw new InvalidInputException("child", "consent.withdrawn.final", participant.pseudonym());
         }
@@ -288,6 +290,7 @@ public class ParticipantService {
     public void setGuardians(long participantId, Integer guardians) {
         var participant = load("where p.id = ?", participantId).stream().findFirst().orElseThrow(NotFoundException::new);
         var round = rounds.getManaged(participant.roundId());
+        rounds.requireOpen(round);
         if (guardians == null || guardians < 0 || guardians > 2) {
             throw new InvalidInputException("guardians", "consent.guardians.range");
         }
@@ -307,6 +310,7 @@ public class ParticipantService {
     public void withdraw(long participantId, ConsentParty party, String reason) {
         var participant = load("where p.id = ?", participantId).stream().findFirst().orElseThrow(NotFoundException::new);
         var round = rounds.getManaged(participant.roundId());
+        rounds.requireOpen(round);
         if (participant.consentState() == ConsentState.WITHDRAWN) {
             throw new InvalidInputException("withdrawalParty", "consent.withdrawn.already", participant.pseudonym());
         }
@@ -352,6 +356,7 @@ public class ParticipantService {
     public void recordLetterSent(long participantId, LetterRecipient recipient, LocalDate sentOn) {
         var participant = load("where p.id = ?", participantId).stream().findFirst().orElseThrow(NotFoundException::new);
         var round = rounds.getManaged(participant.roundId());
+        rounds.requireOpen(round);
         if (recipient == null) {
             throw new InvalidInputException("recipient", "consent.letter.recipientRequired");
         }
@@ -401,6 +406,7 @@ public class ParticipantService {
     public void assign(long participantId, Long interviewerId) {
         var participant = load("where p.id = ?", participantId).stream().findFirst().orElseThrow(NotFoundException::new);
         var round = rounds.getManaged(participant.roundId());
+        rounds.requireOpen(round);
         if (interviewerId == null) {
             jdbc.sql("update participant set interviewer_id = null where id = ?").param(participantId).update();
             audit.record(currentActor.get().username(), "UNASSIGN", "participant", participantId, round.unitId(),
@@ -498,10 +504,10 @@ public class ParticipantService {
         jdbc.sql("""
                 insert into key_list_entry (participant_id, ciphertext) values (?, ?)
                 on conflict (participant_id) do update set ciphertext = excluded.ciphertext""")
-                .params(participantId, keys.encrypt(roundId, json, keyContext(participantId))).update();
+                .params(participantId, keys.encryptIdentity(roundId, json, keyContext(participantId))).update();
     }
 
-    private static String keyContext(long participantId) {
+    static String keyContext(long participantId) {
         return "key-list:" + participantId;
     }
 

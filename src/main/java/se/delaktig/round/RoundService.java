@@ -2,13 +2,16 @@ package se.delaktig.round;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.delaktig.access.Actor;
 import se.delaktig.access.CurrentActor;
 import se.delaktig.audit.AuditLog;
 import se.delaktig.guide.Guides;
+import se.delaktig.organization.Municipality;
 import se.delaktig.organization.Organization;
 import se.delaktig.organization.Role;
 import se.delaktig.organization.Unit;
@@ -19,6 +22,10 @@ import se.delaktig.web.NotFoundException;
 /**
  * Rounds and their steps. Visible to the process leads, unit managers and interviewers of the
  * round's unit; everyone else is told the round does not exist.
+ *
+ * <p>The last step is closing ({@link #close}), which needs an explicit confirmation: it destroys the
+ * round's identity key and key list and freezes the round. Services that change a round's content
+ * call {@link #requireOpen} first.
  */
 @Service
 @Transactional
@@ -32,9 +39,11 @@ public class RoundService {
     private final Guides guides;
     private final RoundKeys keys;
     private final AuditLog audit;
+    private final JdbcClient jdbc;
 
     RoundService(Rounds rounds, CurrentActor currentActor, Organization organization, Guides guides, RoundKeys keys,
-                 AuditLog audit) {
+                 AuditLog audit, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.rounds = rounds;
         this.currentActor = currentActor;
         this.organization = organization;
@@ -99,6 +108,7 @@ public class RoundService {
 
     public Round updatePlan(long id, Plan plan) {
         var round = getManaged(id);
+        requireOpen(round);
         validate(plan);
         var saved = rounds.save(round.withPlan(plan.title().trim(), plan.periodStart(), plan.periodEnd(),
                 plan.targetChildren(), plan.seminarDate()));
@@ -111,6 +121,10 @@ public class RoundService {
         var round = getManaged(id);
         if (round.stage() == Stage.CLOSED) {
             throw new InvalidInputException("stage", "round.stage.alreadyClosed");
+        }
+        if (round.stage().next() == Stage.CLOSED) {
+            // Closing destroys the key list and cannot be undone: only close(), with its confirmation, does it.
+            throw new InvalidInputException("confirm", "closing.confirm.useClose");
         }
         var saved = rounds.save(round.withStage(round.stage().next()));
         audit.record(currentActor.get().username(), "STAGE", "round", id, round.unitId(), AuditLog.Outcome.SUCCESS,
@@ -128,6 +142,87 @@ public class RoundService {
         audit.record(currentActor.get().username(), "STAGE", "round", id, round.unitId(), AuditLog.Outcome.SUCCESS,
                 round.stage() + " -> " + saved.stage());
         return saved;
+    }
+
+    /**
+     * Refuses any change to a closed round: its results are frozen. Every service that changes a
+     * round's participants, consent, interviews, coding, quotes or seminar calls this.
+     */
+    public void requireOpen(Round round) {
+        if (round.stage() == Stage.CLOSED) {
+            throw new InvalidInputException("stage", "closing.frozen");
+        }
+    }
+
+    /**
+     * Closes the round, for its process lead, from the last step (feedback to the children) and only
+     * when {@code confirmed}: destroys the round's identity key, deletes the key list, the booked
+     * places and the notes on who knows a family, records who closed it and when, and freezes the
+     * round. The free text stays readable until the municipality's retention period has passed.
+     */
+    public Round close(long id, boolean confirmed) {
+        getManaged(id);
+        // One close at a time: a second process lead pressing at the same moment waits and is then refused.
+        jdbc.sql("select id from round where id = ? for update").param(id).query(Long.class).single();
+        var round = rounds.findById(id).orElseThrow(NotFoundException::new);
+        if (round.stage() == Stage.CLOSED) {
+            throw new InvalidInputException("stage", "round.stage.alreadyClosed");
+        }
+        if (round.stage() != Stage.FEEDBACK) {
+            throw new InvalidInputException("stage", "closing.notYet");
+        }
+        if (!confirmed) {
+            throw new InvalidInputException("confirm", "closing.confirm.required");
+        }
+        var actor = currentActor.get();
+        var saved = rounds.save(round.withStage(Stage.CLOSED));
+        jdbc.sql("insert into round_closure (round_id, closed_by) values (?, ?)").params(id, actor.username()).update();
+        var entries = destroyIdentities(id);
+        keys.destroyKey(id, RoundKeys.Purpose.IDENTITY);
+        audit.record(actor.username(), "CLOSE", "round", id, round.unitId(), AuditLog.Outcome.SUCCESS,
+                round.stage() + " -> CLOSED; identity key destroyed; key list entries deleted: " + entries
+                        + "; free text kept " + retentionMonths(round.unitId()) + " months");
+        return saved;
+    }
+
+    /** That the round is closed (when, by whom, when its free text is shredded), if it is; a 404 as {@link #get}. */
+    @Transactional(readOnly = true)
+    public Optional<RoundClosure> closure(long roundId) {
+        var round = get(roundId);
+        return closureOf(round.id(), round.unitId());
+    }
+
+    /** How many months the free text of a round of this unit is kept after closing. */
+    @Transactional(readOnly = true)
+    public int retentionMonths(long unitId) {
+        return organization.unit(unitId).flatMap(u -> organization.municipality(u.municipalityId()))
+                .map(Municipality::textRetentionMonths).orElse(Municipality.DEFAULT_TEXT_RETENTION_MONTHS);
+    }
+
+    Optional<RoundClosure> closureOf(long roundId, long unitId) {
+        return jdbc.sql("select closed_at, closed_by, text_shredded_at from round_closure where round_id = ?")
+                .param(roundId)
+                .query((rs, n) -> new RoundClosure(roundId, rs.getTimestamp(1).toInstant(), rs.getString(2),
+                        retentionMonths(unitId),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                .optional();
+    }
+
+    /**
+     * Deletes what names the round's children besides the key itself: the key list entries, the
+     * bookings (their place may be a home) and the notes on who knows a family (the fact that a
+     * person knows the family stays, without the note). Returns how many key list entries there were.
+     */
+    int destroyIdentities(long roundId) {
+        var entries = jdbc.sql("delete from key_list_entry where participant_id in (select id from participant where round_id = ?)")
+                .param(roundId).update();
+        jdbc.sql("delete from booking where participant_id in (select id from participant where round_id = ?)")
+                .param(roundId).update();
+        jdbc.sql("""
+                update participant_known_by set note = null
+                where note is not null and participant_id in (select id from participant where round_id = ?)""")
+                .param(roundId).update();
+        return entries;
     }
 
     private static void validate(Plan plan) {

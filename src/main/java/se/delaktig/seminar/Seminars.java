@@ -25,6 +25,7 @@ import se.delaktig.privacy.IdentityNumbers;
 import se.delaktig.privacy.RoundKeys;
 import se.delaktig.round.Round;
 import se.delaktig.round.RoundService;
+import se.delaktig.round.Stage;
 import se.delaktig.web.InvalidInputException;
 import se.delaktig.web.NotFoundException;
 
@@ -110,19 +111,27 @@ public class Seminars {
                 .query((rs, n) -> new Object[] {rs.getObject(1, LocalDate.class), rs.getBytes(2)})
                 .optional();
         LocalDate heldOn = row.map(r -> (LocalDate) r[0]).orElse(round.seminarDate());
-        String notes = row.map(r -> (byte[]) r[1]).map(b -> keys.decrypt(roundId, b, context(roundId))).orElse(null);
+        String notes;
+        try {
+            notes = row.map(r -> (byte[]) r[1]).map(b -> keys.decrypt(roundId, b, context(roundId))).orElse(null);
+        } catch (RoundKeys.KeyDestroyedException shredded) {
+            // The retention period has passed: the notes are gone, the rest of the record is not.
+            notes = null;
+        }
         var ids = new HashSet<>(jdbc.sql("select staff_id from seminar_participant where round_id = ?")
                 .param(roundId).query(Long.class).list());
         var candidates = organization.staffOfUnit(round.unitId()).stream()
                 .filter(StaffMember::enabled).toList();
         var participants = candidates.stream().filter(s -> ids.contains(s.id())).toList();
         audit.success("READ", "seminar", roundId, round.unitId());
-        return new Record(roundId, round.title(), heldOn, notes, participants, candidates, rounds.canManage(round));
+        return new Record(roundId, round.title(), heldOn, notes, participants, candidates,
+                rounds.canManage(round) && round.stage() != Stage.CLOSED);
     }
 
     /** Saves the record; only the round's process lead may. Participants must be staff of the unit. */
     public void saveRecord(long roundId, RecordInput input) {
         var round = rounds.getManaged(roundId);
+        rounds.requireOpen(round);
         var notes = input.notes() == null || input.notes().isBlank() ? null : input.notes().strip();
         if (notes != null && notes.length() > MAX_NOTES) {
             throw new InvalidInputException("notes", "seminar.notes.tooLong", MAX_NOTES);
@@ -164,6 +173,7 @@ public class Seminars {
      */
     public void setRead(long roundId, Collection<Long> interviewIds) {
         var round = rounds.get(roundId);
+        rounds.requireOpen(round);
         var actor = currentActor.get();
         var isParticipant = jdbc.sql("select count(*) from seminar_participant where round_id = ? and staff_id = ?")
                 .params(roundId, actor.staffId()).query(Integer.class).single() > 0;
@@ -257,6 +267,7 @@ public class Seminars {
     /** Adds a proposal last in the ranking. */
     public Proposal addProposal(long roundId, NewProposal input) {
         var round = rounds.get(roundId);
+        rounds.requireOpen(round);
         var text = input.text() == null ? "" : input.text().strip();
         if (text.isEmpty()) {
             throw new InvalidInputException("text", "seminar.proposal.text.required");
@@ -290,6 +301,7 @@ public class Seminars {
     /** Moves a proposal one place up or down; at the top or bottom it stays where it is. */
     public void move(long roundId, long proposalId, Direction direction) {
         var round = rounds.get(roundId);
+        rounds.requireOpen(round);
         lockProposals(roundId);
         var ranked = jdbc.sql("select id from seminar_proposal where round_id = ? order by rank, id")
                 .param(roundId).query(Long.class).list();

@@ -52,6 +52,9 @@ class AdminController {
     record ConsentAgeForm(String ownConsentAge) {
     }
 
+    record RetentionForm(String textRetentionMonths) {
+    }
+
     record StaffForm(String username, String displayName, String title, String email, String password,
                      String administrator) {
         static StaffForm empty() {
@@ -179,9 +182,34 @@ class AdminController {
         return "redirect:/admin/municipalities/" + id;
     }
 
+    /** How many months after closing a round's raw free text is kept; the rule the retention job applies. */
+    @PostMapping("/municipalities/{id}/retention")
+    String setTextRetention(@PathVariable long id, @ModelAttribute RetentionForm form, Model model,
+                            Authentication authentication, RedirectAttributes redirect) {
+        var municipality = municipality(id);
+        var errors = new FieldErrors(messages);
+        var months = FieldErrors.integer(form.textRetentionMonths());
+        if (months == null || months < Municipality.MIN_TEXT_RETENTION_MONTHS
+                || months > Municipality.MAX_TEXT_RETENTION_MONTHS) {
+            errors.reject("textRetentionMonths", FieldErrors.blank(form.textRetentionMonths())
+                            ? "closing.retention.required" : "closing.retention.range",
+                    Municipality.MIN_TEXT_RETENTION_MONTHS, Municipality.MAX_TEXT_RETENTION_MONTHS);
+            model.addAttribute("retentionForm", form);
+            return municipalityPage(model, municipality, new UnitForm(""), errors);
+        }
+        organization.setTextRetentionMonths(id, months);
+        audit.record(authentication.getName(), "SET_TEXT_RETENTION", "municipality", id, null, AuditLog.Outcome.SUCCESS,
+                municipality.textRetentionMonths() + " -> " + months);
+        redirect.addFlashAttribute("flash", text("closing.retention.saved", months));
+        return "redirect:/admin/municipalities/" + id;
+    }
+
     private String municipalityPage(Model model, Municipality municipality, UnitForm form, FieldErrors errors) {
         if (!model.containsAttribute("consentAgeForm")) {
             model.addAttribute("consentAgeForm", new ConsentAgeForm(String.valueOf(municipality.ownConsentAge())));
+        }
+        if (!model.containsAttribute("retentionForm")) {
+            model.addAttribute("retentionForm", new RetentionForm(String.valueOf(municipality.textRetentionMonths())));
         }
         model.addAttribute("municipality", municipality);
         model.addAttribute("units", organization.unitsOf(municipality.id()));

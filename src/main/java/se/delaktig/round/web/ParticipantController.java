@@ -145,8 +145,10 @@ class ParticipantController {
     /** The key list entry, read only on request so that every look at a name is a deliberate, audited act. */
     @GetMapping("/participants/{id}/key")
     String key(@PathVariable long id, Model model) {
-        model.addAttribute("participant", participants.get(id));
+        var participant = participants.get(id);
+        model.addAttribute("participant", participant);
         model.addAttribute("key", participants.keyEntry(id));
+        model.addAttribute("closure", rounds.closure(participant.roundId()).orElse(null));
         return "round/participant-key";
     }
 

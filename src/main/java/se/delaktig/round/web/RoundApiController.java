@@ -124,6 +124,31 @@ class RoundApiController {
         return RoundJson.of(rounds.advance(id));
     }
 
+    record CloseJson(Boolean confirm) {
+    }
+
+    record ClosureJson(long roundId, String stage, java.time.Instant closedAt, String closedBy, int retentionMonths,
+                       LocalDate textShredDue, java.time.Instant textShreddedAt) {
+    }
+
+    @PostMapping("/rounds/{id}/close")
+    @Operation(summary = "Close the round: destroys its key list and identity key and freezes it; cannot be undone",
+            description = "Only from the last step (FEEDBACK), by the round's process lead, and only with {\"confirm\": true}. "
+                    + "The free text is shredded when the municipality's retention period after closing has passed.")
+    ClosureJson close(@PathVariable long id, @RequestBody(required = false) CloseJson body) {
+        var round = rounds.close(id, body != null && Boolean.TRUE.equals(body.confirm()));
+        return closure(round.id());
+    }
+
+    @GetMapping("/rounds/{id}/closure")
+    @Operation(summary = "When the round was closed and when its free text is (or was) shredded; 404 while it is open")
+    ClosureJson closure(@PathVariable long id) {
+        var round = rounds.get(id);
+        var c = rounds.closure(id).orElseThrow(se.delaktig.web.NotFoundException::new);
+        return new ClosureJson(id, round.stage().name(), c.closedAt(), c.closedBy(), c.retentionMonths(), c.textShredDue(),
+                c.textShreddedAt());
+    }
+
     @GetMapping("/rounds/{id}/participants")
     List<ParticipantJson> participants(@PathVariable long id) {
         return participants.of(id).stream().map(ParticipantJson::of).toList();

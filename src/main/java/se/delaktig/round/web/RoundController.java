@@ -126,6 +126,7 @@ class RoundController {
         model.addAttribute("assignedCount", list.stream().filter(p -> p.interviewerId() != null).count());
         model.addAttribute("stages", Arrays.asList(Stage.values()));
         model.addAttribute("canManage", rounds.canManage(round));
+        model.addAttribute("closure", rounds.closure(id).orElse(null));
         model.addAttribute("lettersSent", participants.lettersSentInRound(id));
         model.addAttribute("canSeeSelection", currentActor.get().hasAny(round.unitId(), Role.PROCESS_LEAD, Role.UNIT_MANAGER));
         return "round/show";

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.delaktig.access.CurrentActor;
+import se.delaktig.round.RoundService;
 import se.delaktig.seminar.Seminars;
 import se.delaktig.web.FormErrors;
 import se.delaktig.web.InvalidInputException;
@@ -60,8 +61,10 @@ class SeminarController {
     private final Seminars seminars;
     private final CurrentActor currentActor;
     private final MessageSource messages;
+    private final RoundService rounds;
 
-    SeminarController(Seminars seminars, CurrentActor currentActor, MessageSource messages) {
+    SeminarController(Seminars seminars, CurrentActor currentActor, MessageSource messages, RoundService rounds) {
+        this.rounds = rounds;
         this.seminars = seminars;
         this.currentActor = currentActor;
         this.messages = messages;
@@ -140,6 +143,7 @@ class SeminarController {
                         Model model) {
         var actor = currentActor.get();
         model.addAttribute("record", record);
+        model.addAttribute("closure", rounds.closure(record.roundId()).orElse(null));
         model.addAttribute("form", form);
         model.addAttribute("chosen", form.chosen());
         model.addAttribute("errors", errors);
