@@ -203,7 +203,7 @@ public class Codings {
     }
 
     // Bound to the span, not the code: a merge moves the segment without re-encrypting it.
-    private static String excerptContext(long interviewId, CodableText.Kind kind, Long questionId, String part, int start, int end) {
+    static String excerptContext(long interviewId, CodableText.Kind kind, Long questionId, String part, int start, int end) {
         return "segment:" + CodableText.key(interviewId, kind, questionId, part) + ":" + start + ":" + end;
     }
 }
