@@ -130,7 +130,7 @@ class QuotesIT {
             LocaleContextHolder.resetLocaleContext();
         }
         // The API tells the same as a problem detail, in English when asked.
-        mvc.perform(post("/api/v1/rounds/{id}/quotes/{q}/approve", w.roundId(), quote.id()).header("Accept-Language", "en")
+        mvc.perform(post("/api/v1/rounds/{id}/quotes/{q}/approve", w.roundId(), quote.id()).param("lang", "en")
                         .with(user(w.interviewer()).roles("STAFF")).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"version\":" + quote.version() + "}"))
                 .andExpect(status().isBadRequest())
