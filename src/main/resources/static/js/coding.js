@@ -133,9 +133,85 @@
       item.appendChild(document.createTextNode(' '));
       item.appendChild(excerpt);
       item.appendChild(document.createTextNode(' '));
+      item.appendChild(quoteForm(segment));
+      item.appendChild(document.createTextNode(' '));
       item.appendChild(remove);
       list.appendChild(item);
     }
+
+    // "Mark as quote" for a segment: the same form the page renders, posted through the API below.
+    function quoteForm(segment) {
+      var mark = document.createElement('form');
+      mark.method = 'post';
+      mark.className = 'coding-segment__quote';
+      mark.action = form.getAttribute('data-quote-url');
+      [['_csrf', meta('_csrf') || ''], ['segmentId', segment.id], ['back', 'coding']].forEach(function (pair) {
+        var input = document.createElement('input');
+        input.type = 'hidden';
+        input.name = pair[0];
+        input.value = pair[1];
+        mark.appendChild(input);
+      });
+      var button = document.createElement('button');
+      button.type = 'submit';
+      button.className = 'button button--small';
+      button.textContent = form.getAttribute('data-msg-quote-mark');
+      button.setAttribute('aria-label', format(form.getAttribute('data-msg-quote-mark-label'), [segment.excerpt]));
+      mark.appendChild(button);
+      return mark;
+    }
+
+    function problemText(body) {
+      var problem = body || {};
+      return problem.errors && problem.errors.length ? problem.errors[0].message : (problem.detail || problem.title || '');
+    }
+
+    function jsonHeaders() {
+      var headers = {'Content-Type': 'application/json', 'Accept': 'application/json'};
+      var header = meta('_csrf_header');
+      if (header) {
+        headers[header] = meta('_csrf');
+      }
+      return headers;
+    }
+
+    // Marking a segment as a candidate quote without leaving the page: the form becomes a link to the quote.
+    document.addEventListener('submit', function (event) {
+      var mark = event.target;
+      if (!mark.classList || !mark.classList.contains('coding-segment__quote')) {
+        return;
+      }
+      event.preventDefault();
+      var segmentId = Number(mark.querySelector('input[name="segmentId"]').value);
+      fetch(form.getAttribute('data-quote-api'), {method: 'POST', headers: jsonHeaders(),
+        body: JSON.stringify({segmentId: segmentId}), credentials: 'same-origin'})
+        .then(function (response) {
+          return response.json().catch(function () { return {}; }).then(function (json) {
+            return {ok: response.ok, body: json};
+          });
+        })
+        .then(function (result) {
+          if (!result.ok) {
+            status.textContent = format(form.getAttribute('data-msg-failed'), [problemText(result.body)]);
+            status.className = 'coding__status notice notice--error';
+            return;
+          }
+          var quote = result.body;
+          var link = document.createElement('a');
+          link.className = 'coding-segment__quoted';
+          link.href = form.getAttribute('data-quote-url') + '#quote-' + quote.id;
+          link.textContent = form.getAttribute('data-msg-quote-link');
+          link.setAttribute('aria-label', format(form.getAttribute('data-msg-quote-link-label'), [shorten(quote.text)]));
+          mark.parentNode.replaceChild(link, mark);
+          status.textContent = format(form.getAttribute('data-msg-quote-marked'), [shorten(quote.text)]);
+          status.className = 'coding__status notice notice--success';
+          link.focus();
+        })
+        .catch(function () {
+          status.textContent = form.getAttribute('data-msg-offline');
+          status.className = 'coding__status notice notice--error';
+        });
+    });
 
     form.addEventListener('submit', function (event) {
       event.preventDefault();

@@ -167,6 +167,8 @@ public class Codebooks {
                 .param("target", targetId).param("source", codeId).update();
         // What is left are spans the target already had: they stay coded, once.
         jdbc.sql("delete from coded_segment where code_id = ?").param(codeId).update();
+        // Quotes marked from the merged code now belong to the target's theme.
+        jdbc.sql("update quote set code_id = ? where code_id = ?").params(targetId, codeId).update();
         jdbc.sql("insert into code_event (code_id, kind, old_name, new_name, other_code, actor, actor_name) values (?, 'MERGED', ?, ?, ?, ?, ?)")
                 .params(codeId, code.name(), target.name(), targetId, actor().username(), actor().displayName()).update();
         audit.success("CODE_MERGE", RECORD, codeId, round.unitId());

@@ -190,6 +190,15 @@ public class Organization {
                 .param(unitId).query(Organization::staffMember).list();
     }
 
+    /** Everyone who holds a role in any unit of the municipality (for the de-identification check of quotes). */
+    @Transactional(readOnly = true)
+    public List<StaffMember> staffOfMunicipality(long municipalityId) {
+        return jdbc.sql("""
+                select distinct s.* from staff s join staff_role r on r.staff_id = s.id join unit u on u.id = r.unit_id
+                where u.municipality_id = ? order by s.display_name""")
+                .param(municipalityId).query(Organization::staffMember).list();
+    }
+
     // roles -------------------------------------------------------------------------------------
 
     public void grant(long staffId, long unitId, Role role) {

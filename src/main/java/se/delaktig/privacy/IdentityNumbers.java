@@ -2,6 +2,8 @@ package se.delaktig.privacy;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -19,9 +21,19 @@ public final class IdentityNumbers {
     private IdentityNumbers() {
     }
 
+    /** Where an identity number stands in a text: character offsets, {@code end} exclusive. */
+    public record Span(int start, int end) {
+    }
+
     public static boolean containsIdentityNumber(String text) {
+        return !find(text).isEmpty();
+    }
+
+    /** Every identity or coordination number in the text, in order, with its offsets. */
+    public static List<Span> find(String text) {
+        var found = new ArrayList<Span>();
         if (text == null || text.isEmpty()) {
-            return false;
+            return found;
         }
         var matcher = CANDIDATE.matcher(text);
         while (matcher.find()) {
@@ -37,10 +49,10 @@ public final class IdentityNumbers {
                 continue;
             }
             if (luhnValid(yy + matcher.group(3) + matcher.group(4) + last)) {
-                return true;
+                found.add(new Span(matcher.start(), matcher.end()));
             }
         }
-        return false;
+        return found;
     }
 
     private static boolean plausibleDate(String century, String yy, int month, int day) {

@@ -216,6 +216,33 @@ public class ParticipantService {
     }
 
     /**
+     * The first names of the round's key list, for the de-identification check of quotes only: those
+     * who read the round's analysis (its process lead, the unit's interviewers and manager) may have a
+     * quote checked against them, though they may not read the key list itself. Nothing links a name to a child
+     * here. Every use is logged as a key-list read; anyone else gets a 404.
+     */
+    @Transactional(readOnly = true)
+    public List<String> firstNamesForDeidentification(long roundId) {
+        var round = rounds.get(roundId);
+        if (!currentActor.get().hasAny(round.unitId(), Role.PROCESS_LEAD, Role.INTERVIEWER, Role.UNIT_MANAGER)) {
+            audit.record("READ_KEY_LIST", "round", roundId, round.unitId(), AuditLog.Outcome.DENIED);
+            throw new NotFoundException();
+        }
+        var names = new java.util.TreeSet<String>(String.CASE_INSENSITIVE_ORDER);
+        jdbc.sql("select k.participant_id, k.ciphertext from key_list_entry k join participant p on p.id = k.participant_id where p.round_id = ?")
+                .param(roundId)
+                .query(rs -> {
+                    var firstName = parse(keys.decrypt(round.id(), rs.getBytes(2), keyContext(rs.getLong(1)))).firstName();
+                    if (firstName != null && !firstName.isBlank()) {
+                        names.add(firstName.strip());
+                    }
+                });
+        audit.record(currentActor.get().username(), "READ_KEY_LIST", "round", roundId, round.unitId(),
+                AuditLog.Outcome.SUCCESS, "de-identification check");
+        return List.copyOf(names);
+    }
+
+    /**
      * The child's answer and the guardians' answer in one go, as the first version of the consent form
      * had it: {@code CONSENTED} or {@code DECLINED} is recorded for every guardian who is to answer,
      * {@code NOT_NEEDED} is accepted only from the age of own consent (or when no guardian is to

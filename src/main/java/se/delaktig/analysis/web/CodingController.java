@@ -12,7 +12,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.delaktig.analysis.Codebooks;
 import se.delaktig.analysis.Codings;
+import se.delaktig.analysis.Quotes;
 import se.delaktig.web.FormErrors;
 import se.delaktig.web.InvalidInputException;
 
@@ -24,10 +26,14 @@ import se.delaktig.web.InvalidInputException;
 class CodingController {
 
     private final Codings codings;
+    private final Quotes quotes;
+    private final Codebooks codebooks;
     private final MessageSource messages;
 
-    CodingController(Codings codings, MessageSource messages) {
+    CodingController(Codings codings, Quotes quotes, Codebooks codebooks, MessageSource messages) {
         this.codings = codings;
+        this.quotes = quotes;
+        this.codebooks = codebooks;
         this.messages = messages;
     }
 
@@ -72,6 +78,8 @@ class CodingController {
     @GetMapping("/rounds/{id}/codes/{codeId}")
     String code(@PathVariable long id, @PathVariable long codeId, Model model) {
         model.addAttribute("page", codings.codePage(id, codeId));
+        model.addAttribute("quoted", quotes.quotedSegments(id));
+        model.addAttribute("mayCode", codebooks.mayEdit(id));
         return "analysis/code";
     }
 
@@ -88,6 +96,7 @@ class CodingController {
 
     private String page(long id, Model model, FormErrors errors, SegmentForm form) {
         model.addAttribute("page", codings.page(id));
+        model.addAttribute("quoted", quotes.quotedSegments(id));
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         return "analysis/coding";
