@@ -77,14 +77,19 @@ class SeminarController {
             return p.evidenceOf(kind).stream().map(e -> String.valueOf(e.id())).toList();
         }
 
-        /** Whether the form has this item ticked, for re-rendering what was chosen. */
-        boolean chosen(Seminars.EvidenceKind kind, long id) {
-            var list = switch (kind) {
-                case CODE -> codeIds;
-                case QUOTE -> quoteIds;
-                case COUNT -> questionIds;
-            };
-            return list != null && list.contains(String.valueOf(id));
+        /** What the form has ticked, as "CODE-12", "QUOTE-3", "COUNT-40", for re-rendering what was chosen. */
+        Set<String> chosen() {
+            var result = new LinkedHashSet<String>();
+            add(result, "CODE-", codeIds);
+            add(result, "QUOTE-", quoteIds);
+            add(result, "COUNT-", questionIds);
+            return result;
+        }
+
+        private static void add(Set<String> result, String prefix, List<String> ids) {
+            if (ids != null) {
+                ids.stream().filter(v -> v != null).forEach(v -> result.add(prefix + v.trim()));
+            }
         }
 
         boolean fromSeminar() {
@@ -260,6 +265,7 @@ class SeminarController {
         model.addAttribute("item", proposal);
         model.addAttribute("proposal", form);
         model.addAttribute("choices", seminars.evidenceChoices(id));
+        model.addAttribute("evidenceChosen", form.chosen());
         model.addAttribute("areas", seminars.areas(id));
         model.addAttribute("errors", errors);
         return "seminar/evidence";
@@ -283,6 +289,7 @@ class SeminarController {
             model.addAttribute("proposal", ProposalForm.empty());
             model.addAttribute("proposalErrors", FormErrors.none());
         }
+        model.addAttribute("evidenceChosen", ((ProposalForm) model.getAttribute("proposal")).chosen());
         return "seminar/seminar";
     }
 
@@ -293,6 +300,7 @@ class SeminarController {
         model.addAttribute("areas", seminars.areas(id));
         model.addAttribute("choices", seminars.evidenceChoices(id));
         model.addAttribute("proposal", form);
+        model.addAttribute("evidenceChosen", form.chosen());
         model.addAttribute("errors", errors);
         return "seminar/live";
     }
