@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -22,6 +23,7 @@ import org.springframework.util.FileSystemUtils;
 import se.delaktig.IntegrationTest;
 import se.delaktig.TestFixtures;
 import se.delaktig.analysis.InterviewedRound;
+import se.delaktig.seminar.AnalysedRound;
 import se.delaktig.seminar.Seminars;
 
 /**
@@ -32,6 +34,7 @@ import se.delaktig.seminar.Seminars;
 class SeminarBrowserIT extends BrowserTest {
 
     @Autowired InterviewedRound interviewedRound;
+    @Autowired AnalysedRound analysedRound;
     @Autowired Seminars seminars;
 
     private WebDriver second;
@@ -154,5 +157,84 @@ class SeminarBrowserIT extends BrowserTest {
                 && d.findElements(By.cssSelector("#proposal-list li")).get(0).getText().contains("Förklara beslut"));
         assertThat(((JavascriptExecutor) driver).executeScript("return window.delaktigNotReloaded === true;")).isEqualTo(true);
         assertNoAxeViolations();
+    }
+
+    @Test
+    void aProposalWithACodeAnApprovedQuoteAndACountAppearsWithItsEvidenceInTheOtherBrowser() {
+        var a = analysedRound.create();
+        var org = a.org();
+        var id = a.roundId();
+        var live = "/rounds/" + id + "/seminar/live";
+        TestFixtures.run(org.processLead(), () -> seminars.saveRecord(id, new Seminars.RecordInput(null,
+                Set.of(org.processLeadId(), org.interviewerIds().get(0)), null)));
+
+        // The process lead has the shared screen open.
+        inSecondBrowser(() -> {
+            login(org.processLead(), TestFixtures.PASSWORD);
+            open(live);
+            waitFor(By.id("proposal-list"));
+            ((JavascriptExecutor) driver).executeScript("window.delaktigNotReloaded = true;");
+        });
+
+        // The interviewer chooses the area: the evidence narrows to that area, and all of it can be shown.
+        login(org.interviewers().get(0), TestFixtures.PASSWORD);
+        open(live);
+        var listened = By.id("code-" + a.codes().get(AnalysedRound.LISTENED));
+        fill(By.id("text"), "Barnet ska få behålla samma socialsekreterare");
+        new Select(driver.findElement(By.id("areaCode"))).selectByVisibleText("Kontakt");
+        waitUntil(d -> !d.findElement(listened).isDisplayed());
+        assertThat(driver.findElement(By.cssSelector("[data-evidence-status]")).getText()).startsWith("Visar");
+        clickCentred(By.id("evidence-show-all"));
+        waitUntil(d -> d.findElement(listened).isDisplayed());
+        clickCentred(By.id("evidence-show-all"));
+        waitUntil(d -> !d.findElement(listened).isDisplayed());
+        // The candidate quote is not offered at all.
+        assertThat(driver.findElements(By.id("quote-" + a.candidate()))).isEmpty();
+        assertNoAxeViolations();
+
+        // Ticked by keyboard: a theme, an approved quote and a count.
+        for (var box : java.util.List.of("code-" + a.codes().get(AnalysedRound.CHANGED), "quote-" + a.quoteChanged(),
+                "count-" + a.changedWorkerQuestion())) {
+            var element = driver.findElement(By.id(box));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            element.sendKeys(Keys.SPACE);
+            assertThat(element.isSelected()).as(box).isTrue();
+        }
+        clickCentred(By.xpath("//button[normalize-space()='Lägg till förslaget']"));
+        waitUntil(d -> d.getPageSource().contains("Förslaget är tillagt."));
+        assertThat(driver.findElement(By.id("proposal-list")).getText())
+                .contains("Tema: Byte av socialsekreterare – två av tre barn", "Citat: ”" + AnalysedRound.QUOTE_CHANGED + "”",
+                        "Siffra: Två av tre barn svarar ja");
+        assertNoAxeViolations();
+
+        // The lead sees it appear with its evidence, without reloading, and opens the agenda.
+        inSecondBrowser(() -> {
+            waitUntil(d -> d.findElement(By.id("proposal-list")).getText().contains("Byte av socialsekreterare – två av tre barn"));
+            var list = driver.findElement(By.id("proposal-list")).getText();
+            assertThat(list).contains("Barnet ska få behålla samma socialsekreterare",
+                    "Citat: ”" + AnalysedRound.QUOTE_CHANGED + "”", "Siffra: Två av tre barn svarar ja");
+            assertThat(((JavascriptExecutor) driver).executeScript("return window.delaktigNotReloaded === true;"))
+                    .isEqualTo(true);
+
+            open("/rounds/" + id + "/seminar");
+            clickCentred(By.linkText("Dagordningen"));
+            waitFor(By.cssSelector("ol.agenda__items"));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Dagordning för seminariet");
+            var agenda = driver.findElement(By.cssSelector("ol.agenda__items")).getText();
+            assertThat(agenda).contains("Inledning", "Byte av socialsekreterare – två av tre barn", AnalysedRound.QUOTE_CHANGED,
+                    "Barnet ska få behålla samma socialsekreterare", "Rangordna förslagen");
+            assertThat(agenda).doesNotContain(AnalysedRound.CANDIDATE);
+            assertNoAxeViolations();
+            var pdf = download(By.linkText("Ladda ned dagordningen som PDF"));
+            assertThat(pdf.status()).isEqualTo(200);
+            assertThat(pdf.contentType()).isEqualTo("application/pdf");
+
+            open("/rounds/" + id + "/seminar/agenda?lang=en");
+            waitUntil(d -> d.findElement(By.tagName("h1")).getText().startsWith("Seminar agenda"));
+            assertThat(driver.findElement(By.cssSelector("ol.agenda__items")).getText())
+                    .contains("Opening", "Byte av socialsekreterare – two of three children", "Rank the proposals");
+            assertNoAxeViolations();
+            open("/rounds/" + id + "/seminar/agenda?lang=sv");
+        });
     }
 }

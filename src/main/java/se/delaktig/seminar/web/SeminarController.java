@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.delaktig.access.CurrentActor;
 import se.delaktig.round.RoundService;
+import se.delaktig.seminar.Agendas;
 import se.delaktig.seminar.Seminars;
 import se.delaktig.web.FormErrors;
 import se.delaktig.web.InvalidInputException;
@@ -55,17 +56,79 @@ class SeminarController {
         }
     }
 
-    record ProposalForm(String text, String areaCode, String evidence) {
+    /**
+     * A new proposal as typed, or the evidence of one being edited. The evidence ids stay text so that
+     * a tampered value is refused with a field error instead of failing the binding. {@code from} is
+     * "seminar" when the form was sent from the seminar page, which it then returns to.
+     */
+    record ProposalForm(String text, String areaCode, String evidence, List<String> codeIds, List<String> quoteIds,
+                        List<String> questionIds, String from) {
+
+        static ProposalForm empty() {
+            return new ProposalForm("", "", "", List.of(), List.of(), List.of(), null);
+        }
+
+        static ProposalForm of(Seminars.Proposal p) {
+            return new ProposalForm(p.text(), p.areaCode() == null ? "" : p.areaCode(), p.evidence(),
+                    ids(p, Seminars.EvidenceKind.CODE), ids(p, Seminars.EvidenceKind.QUOTE),
+                    ids(p, Seminars.EvidenceKind.COUNT), null);
+        }
+
+        private static List<String> ids(Seminars.Proposal p, Seminars.EvidenceKind kind) {
+            return p.evidenceOf(kind).stream().map(e -> String.valueOf(e.id())).toList();
+        }
+
+        /** What the form has ticked, as "CODE-12", "QUOTE-3", "COUNT-40", for re-rendering what was chosen. */
+        Set<String> chosen() {
+            var result = new LinkedHashSet<String>();
+            add(result, "CODE-", codeIds);
+            add(result, "QUOTE-", quoteIds);
+            add(result, "COUNT-", questionIds);
+            return result;
+        }
+
+        private static void add(Set<String> result, String prefix, List<String> ids) {
+            if (ids != null) {
+                ids.stream().filter(v -> v != null).forEach(v -> result.add(prefix + v.trim()));
+            }
+        }
+
+        boolean fromSeminar() {
+            return "seminar".equals(from);
+        }
+
+        Seminars.NewProposal input() {
+            return new Seminars.NewProposal(text, areaCode, evidence, parse(codeIds, "codeIds"),
+                    parse(quoteIds, "quoteIds"), parse(questionIds, "questionIds"));
+        }
+
+        Seminars.EvidenceInput evidenceInput() {
+            return new Seminars.EvidenceInput(evidence, parse(codeIds, "codeIds"), parse(quoteIds, "quoteIds"),
+                    parse(questionIds, "questionIds"));
+        }
+
+        private static List<Long> parse(List<String> values, String field) {
+            if (values == null) {
+                return List.of();
+            }
+            try {
+                return values.stream().filter(v -> v != null && !v.isBlank()).map(v -> Long.parseLong(v.trim())).toList();
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(field, "seminar.evidence.invalidId");
+            }
+        }
     }
 
     private final Seminars seminars;
+    private final Agendas agendas;
     private final CurrentActor currentActor;
     private final MessageSource messages;
     private final RoundService rounds;
 
-    SeminarController(Seminars seminars, CurrentActor currentActor, MessageSource messages, RoundService rounds) {
+    SeminarController(Seminars seminars, Agendas agendas, CurrentActor currentActor, MessageSource messages, RoundService rounds) {
         this.rounds = rounds;
         this.seminars = seminars;
+        this.agendas = agendas;
         this.currentActor = currentActor;
         this.messages = messages;
     }
@@ -74,6 +137,13 @@ class SeminarController {
     String seminar(@PathVariable long id, Model model) {
         var record = seminars.record(id);
         return page(record, RecordForm.of(record), FormErrors.none(), FormErrors.none(), model);
+    }
+
+    /** The agenda generated from the analysis; printable, and as a PDF from the report module. */
+    @GetMapping("/rounds/{id}/seminar/agenda")
+    String agenda(@PathVariable long id, Model model) {
+        model.addAttribute("agenda", agendas.agenda(id));
+        return "seminar/agenda";
     }
 
     @PostMapping("/rounds/{id}/seminar")
@@ -103,7 +173,7 @@ class SeminarController {
 
     @GetMapping("/rounds/{id}/seminar/live")
     String live(@PathVariable long id, Model model) {
-        return livePage(id, new ProposalForm("", "", ""), FormErrors.none(), model);
+        return livePage(id, ProposalForm.empty(), FormErrors.none(), model);
     }
 
     /**
@@ -124,11 +194,19 @@ class SeminarController {
     String add(@PathVariable long id, @ModelAttribute("proposal") ProposalForm form, Model model, Locale locale,
                RedirectAttributes redirect) {
         try {
-            seminars.addProposal(id, new Seminars.NewProposal(form.text(), form.areaCode(), form.evidence()));
+            var added = seminars.addProposal(id, form.input());
             redirect.addFlashAttribute("flash", messages.getMessage("seminar.proposal.added", null, locale));
-            return "redirect:/rounds/" + id + "/seminar/live";
+            return form.fromSeminar() ? "redirect:/rounds/" + id + "/seminar#proposal-form"
+                    : "redirect:/rounds/" + id + "/seminar/live#proposal-" + added.id();
         } catch (InvalidInputException e) {
-            return livePage(id, form, FormErrors.of(e, messages, locale), model);
+            var errors = FormErrors.of(e, messages, locale);
+            if (form.fromSeminar()) {
+                var record = seminars.record(id);
+                model.addAttribute("proposal", form);
+                model.addAttribute("proposalErrors", errors);
+                return page(record, RecordForm.of(record), FormErrors.none(), FormErrors.none(), model);
+            }
+            return livePage(id, form, errors, model);
         }
     }
 
@@ -137,6 +215,63 @@ class SeminarController {
         var parsed = "up".equalsIgnoreCase(direction) ? Seminars.Direction.UP : Seminars.Direction.DOWN;
         seminars.move(id, proposalId, parsed);
         return "redirect:/rounds/" + id + "/seminar/live#proposal-" + proposalId;
+    }
+
+    /** Puts a proposal at a place in the ranking; "Flytta överst" sends 1. */
+    @PostMapping("/rounds/{id}/seminar/proposals/{proposalId}/rank")
+    String rank(@PathVariable long id, @PathVariable long proposalId, @RequestParam(required = false) String rank,
+                Locale locale, RedirectAttributes redirect) {
+        try {
+            seminars.rankAt(id, proposalId, parseRank(rank));
+            redirect.addFlashAttribute("flash", messages.getMessage("seminar.proposal.ranked", null, locale));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("rankError", proposalId);
+            redirect.addFlashAttribute("rankErrorText", FormErrors.of(e, messages, locale).get("rank"));
+        }
+        return "redirect:/rounds/" + id + "/seminar/live#proposal-" + proposalId;
+    }
+
+    static Integer parseRank(String rank) {
+        if (rank == null || rank.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(rank.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The page to change a proposal's evidence after it was made. */
+    @GetMapping("/rounds/{id}/seminar/proposals/{proposalId}/evidence")
+    String evidence(@PathVariable long id, @PathVariable long proposalId, Model model) {
+        var proposal = seminars.proposal(id, proposalId);
+        return evidencePage(id, proposal, ProposalForm.of(proposal), FormErrors.none(), model);
+    }
+
+    @PostMapping("/rounds/{id}/seminar/proposals/{proposalId}/evidence")
+    String saveEvidence(@PathVariable long id, @PathVariable long proposalId, @ModelAttribute("proposal") ProposalForm form,
+                        Model model, Locale locale, RedirectAttributes redirect) {
+        var proposal = seminars.proposal(id, proposalId);
+        try {
+            seminars.updateEvidence(id, proposalId, form.evidenceInput());
+            redirect.addFlashAttribute("flash", messages.getMessage("seminar.evidence.saved", null, locale));
+            return "redirect:/rounds/" + id + "/seminar/live#proposal-" + proposalId;
+        } catch (InvalidInputException e) {
+            return evidencePage(id, proposal, form, FormErrors.of(e, messages, locale), model);
+        }
+    }
+
+    private String evidencePage(long id, Seminars.Proposal proposal, ProposalForm form, FormErrors errors, Model model) {
+        model.addAttribute("roundId", id);
+        model.addAttribute("record", seminars.record(id));
+        model.addAttribute("item", proposal);
+        model.addAttribute("proposal", form);
+        model.addAttribute("choices", seminars.evidenceChoices(id));
+        model.addAttribute("evidenceChosen", form.chosen());
+        model.addAttribute("areas", seminars.areas(id));
+        model.addAttribute("errors", errors);
+        return "seminar/evidence";
     }
 
     private String page(Seminars.Record record, RecordForm form, FormErrors errors, FormErrors readingErrors,
@@ -151,6 +286,14 @@ class SeminarController {
         model.addAttribute("participant", record.isParticipant(actor.staffId()));
         model.addAttribute("checklist", record.isParticipant(actor.staffId()) ? seminars.checklist(record.roundId()) : List.of());
         model.addAttribute("progress", record.editable() ? seminars.progress(record.roundId()) : List.of());
+        model.addAttribute("roundId", record.roundId());
+        model.addAttribute("areas", seminars.areas(record.roundId()));
+        model.addAttribute("choices", seminars.evidenceChoices(record.roundId()));
+        if (!model.containsAttribute("proposal")) {
+            model.addAttribute("proposal", ProposalForm.empty());
+            model.addAttribute("proposalErrors", FormErrors.none());
+        }
+        model.addAttribute("evidenceChosen", ((ProposalForm) model.getAttribute("proposal")).chosen());
         return "seminar/seminar";
     }
 
@@ -159,7 +302,9 @@ class SeminarController {
         model.addAttribute("record", seminars.record(id));
         model.addAttribute("proposals", seminars.proposals(id));
         model.addAttribute("areas", seminars.areas(id));
+        model.addAttribute("choices", seminars.evidenceChoices(id));
         model.addAttribute("proposal", form);
+        model.addAttribute("evidenceChosen", form.chosen());
         model.addAttribute("errors", errors);
         return "seminar/live";
     }
