@@ -22,9 +22,9 @@ import se.delaktig.round.RoundService;
  * {@link #CHANGED} (same key) and adds {@link #SAFE}. Rows are inserted as completed interviews
  * leave them (as in {@link InterviewedRound}); the free-text answers are encrypted words.
  *
- * <p>2025 (version 1, closed), 24 children, twelve girls and twelve boys: changed worker yes ×11 (girls 6,
- * boys 5), no ×11 (girls 5, boys 6), don't know ×2 (girls 1, boys 1); how often: "Varje månad" ×18,
- * "Varje vecka" ×6; every child wrote own words.
+ * <p>2025 (version 1, closed), 26 children, twelve girls and fourteen boys: changed worker yes ×13 (girls 6,
+ * boys 7), no ×11 (girls 5, boys 6), don't know ×2 (girls 1, boys 1); how often mostly "Varje månad",
+ * some "Varje vecka"; every child wrote own words.
  * <br>2026 (version 2, at analysis), six children, four girls and two boys: changed worker yes ×2 (girls 1, boys 1),
  * no ×4 (girls 3, boys 1); how often "Varje månad" ×5, one unanswered; feels safe: 5 ×4, 4 ×2.
  * <br>A third round of the unit is still at the interviews step, with one completed interview: not compared.
@@ -77,10 +77,10 @@ public class TrendsWorld {
         var r2026 = round(org, v2, title2026, 2026);
         var r2027 = round(org, v2, titleInProgress, 2027);
         var children2025 = new java.util.ArrayList<Child>();
-        for (int i = 0; i < 24; i++) {
+        for (int i = 0; i < 26; i++) {
             var gender = i < 12 ? Gender.GIRL : Gender.BOY;
-            // girls: yes ×6, no ×5, don't know ×1; boys: yes ×5, no ×6, don't know ×1
-            var changed = i < 6 || (i >= 12 && i < 17) ? "YES" : i == 11 || i == 23 ? "DONT_KNOW" : "NO";
+            // girls: yes ×6, no ×5, don't know ×1; boys: yes ×7, no ×6, don't know ×1
+            var changed = i < 6 || (i >= 12 && i < 19) ? "YES" : i == 11 || i == 25 ? "DONT_KNOW" : "NO";
             children2025.add(new Child(gender, Map.of(CHANGED, changed, HOW_OFTEN, i % 4 == 3 ? "Varje vecka" : "Varje månad",
                     WISH, "words")));
         }
