@@ -232,7 +232,7 @@ public class ParticipantService {
         jdbc.sql("select k.participant_id, k.ciphertext from key_list_entry k join participant p on p.id = k.participant_id where p.round_id = ?")
                 .param(roundId)
                 .query(rs -> {
-                    var firstName = parse(keys.decrypt(round.id(), rs.getBytes(2), keyContext(rs.getLong(1)))).firstName();
+                    var firstName = parse(keys.decryptIdentity(round.id(), rs.getBytes(2), keyContext(rs.getLong(1)))).firstName();
                     if (firstName != null && !firstName.isBlank()) {
                         names.add(firstName.strip());
                     }
