@@ -55,8 +55,15 @@ public class Codebooks {
     private final CurrentActor currentActor;
     private final AuditLog audit;
 
-    Codebooks(JdbcClient jdbc, RoundService rounds, Guides guides, CurrentActor currentActor, AuditLog audit) {
+    private final org.springframework.transaction.support.TransactionTemplate seeding;
+
+    Codebooks(JdbcClient jdbc, RoundService rounds, Guides guides, CurrentActor currentActor, AuditLog audit,
+              org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        // From a read-only transaction (decisions, the memo) seeding runs in a transaction of its own,
+        // so that such pages can still be the first to open a round's codebook.
+        this.seeding = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.seeding.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.rounds = rounds;
         this.guides = guides;
         this.currentActor = currentActor;
@@ -286,6 +293,19 @@ public class Codebooks {
     }
 
     private void seed(Round round) {
+        var exists = jdbc.sql("select exists (select 1 from codebook where round_id = ?)").param(round.id())
+                .query(Boolean.class).single();
+        if (exists) {
+            return;
+        }
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            seeding.executeWithoutResult(status -> seedNow(round));
+        } else {
+            seedNow(round);
+        }
+    }
+
+    private void seedNow(Round round) {
         var created = jdbc.sql("insert into codebook (round_id) values (?) on conflict do nothing").param(round.id()).update();
         if (created == 0) {
             return;

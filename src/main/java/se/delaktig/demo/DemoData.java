@@ -16,9 +16,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import se.delaktig.guide.Guide;
 import se.delaktig.guide.Guides;
@@ -132,14 +129,7 @@ class DemoData implements ApplicationRunner {
         for (int i = 0; i < content.children().size(); i++) {
             childIds.put(content.children().get(i).firstName(), finished.participantIds().get(i));
         }
-        as("processledare", () -> {
-            try {
-                analysis.seed(finished.roundId(), guide, childIds);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return null;
-        });
+        analysis.seed(municipality, finished.roundId(), guide, childIds);
         as("processledare", () -> rounds.create(unit, guide.id(), new RoundService.Plan("Barns röster 2027",
                 LocalDate.of(2027, 1, 15), LocalDate.of(2027, 11, 30), 8, LocalDate.of(2027, 10, 14))));
 
@@ -255,16 +245,7 @@ class DemoData implements ApplicationRunner {
         return usernames == null ? List.of() : usernames.stream().map(staff::get).toList();
     }
 
-    /** Runs seeding steps as a demo user, so the services apply their normal checks and audit. */
     private static <T> T as(String username, Supplier<T> work) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                AuthorityUtils.createAuthorityList("ROLE_STAFF")));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return AsUser.as(username, work);
     }
 }

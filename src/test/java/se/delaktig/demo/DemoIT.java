@@ -38,6 +38,10 @@ class DemoIT {
     @Autowired se.delaktig.interview.Interviews interviews;
     @Autowired se.delaktig.analysis.Codebooks codebooks;
     @Autowired se.delaktig.analysis.Codings codings;
+    @Autowired se.delaktig.analysis.Quotes quotes;
+    @Autowired se.delaktig.analysis.AnalysisMatrix matrix;
+    @Autowired se.delaktig.analysis.DoubleCodings doubleCodings;
+    @Autowired se.delaktig.seminar.Seminars seminars;
 
     @Test
     void theDemoIsSeededIntoTheEmbeddedDatabaseOnlyAndHasAFinishedRoundOfTenChildren() throws Exception {
@@ -92,6 +96,37 @@ class DemoIT {
         // Reflections are coded with the same codebook.
         var page = TestFixtures.as("processledare", () -> codings.codePage(finished.id(), change.id()));
         assertThat(page.segments()).extracting(s -> s.kind().name()).contains("CHILD_WORDS", "REFLECTION");
+    }
+
+    @Test
+    void theFinishedRoundHasApprovedQuotesAMatrixAFinishedDoubleCodingAndASeminarWithProposals() {
+        if (!mode.embedded()) {
+            return;
+        }
+        var finished = TestFixtures.as("processledare", () -> rounds.visible()).stream()
+                .filter(r -> r.stage() == Stage.REPORT).findFirst().orElseThrow();
+        var id = finished.id();
+        var approved = TestFixtures.as("processledare", () -> quotes.approved(id));
+        assertThat(approved).hasSizeGreaterThanOrEqualTo(5)
+                .anySatisfy(q -> assertThat(q.text()).contains("[skolan]"));
+        // One candidate is left with a staff member's name, so the check has something to show.
+        var candidates = TestFixtures.as("processledare", () -> quotes.list(id)).stream().filter(q -> !q.approved()).toList();
+        assertThat(candidates).singleElement().satisfies(q -> assertThat(q.findings()).isNotEmpty());
+
+        var matrixRows = TestFixtures.as("processledare", () -> matrix.matrix(id).rows());
+        assertThat(matrixRows).hasSize(4);
+        var proposals = TestFixtures.as("processledare", () -> seminars.proposals(id).items());
+        assertThat(proposals).hasSizeGreaterThanOrEqualTo(4)
+                .allSatisfy(p -> assertThat(p.evidenceItems()).isNotEmpty());
+        var seminar = TestFixtures.as("processledare", () -> seminars.record(id));
+        assertThat(seminar.heldOn()).isNotNull();
+        assertThat(seminar.participants()).hasSize(8);
+
+        var overview = TestFixtures.as("processledare", () -> doubleCodings.overview(id));
+        assertThat(overview.passes()).singleElement().satisfies(pass -> assertThat(pass.finished()).isTrue());
+        var report = TestFixtures.as("processledare",
+                () -> doubleCodings.report(id, overview.passes().get(0).id(), java.util.Locale.forLanguageTag("sv")));
+        assertThat(report.disagreements()).isNotEmpty();
     }
 
     @Test
