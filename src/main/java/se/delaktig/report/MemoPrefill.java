@@ -14,6 +14,7 @@ import se.delaktig.analysis.ApprovedQuote;
 import se.delaktig.analysis.Code;
 import se.delaktig.analysis.Codebooks;
 import se.delaktig.analysis.Codings;
+import se.delaktig.analysis.CountSentences;
 import se.delaktig.analysis.Counts;
 import se.delaktig.analysis.NumberWords;
 import se.delaktig.analysis.Quotes;
@@ -174,7 +175,8 @@ class MemoPrefill {
                 .filter(Code::active)
                 .filter(c -> children.getOrDefault(c.id(), 0) > 0)
                 .sorted(Comparator.comparing((Code c) -> -children.get(c.id())).thenComparing(Code::position))
-                .map(c -> m("report.memo.case.theme", c.name(), w(children.get(c.id())), w(Math.max(total, children.get(c.id())))))
+                .map(c -> m("report.memo.case.theme", c.name(),
+                        CountSentences.share(children.get(c.id()), Math.max(total, children.get(c.id())), false)))
                 .toList();
     }
 
