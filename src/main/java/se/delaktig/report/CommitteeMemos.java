@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.ITemplateEngine;
@@ -39,8 +40,11 @@ public class CommitteeMemos {
     private final Guides guides;
     private final AuditLog audit;
     private final ITemplateEngine templates;
+    private final MessageSource messages;
 
-    CommitteeMemos(MemoDrafts drafts, Organization organization, Guides guides, AuditLog audit, ITemplateEngine templates) {
+    CommitteeMemos(MemoDrafts drafts, Organization organization, Guides guides, AuditLog audit, ITemplateEngine templates,
+                   MessageSource messages) {
+        this.messages = messages;
         this.drafts = drafts;
         this.organization = organization;
         this.guides = guides;
@@ -69,7 +73,7 @@ public class CommitteeMemos {
     /** A version (null: the latest, or the generated draft) as a Word document, audited as an export. */
     public Pdf docx(long roundId, Integer version) {
         var memo = memo(roundId, version, "EXPORT_MEMO_DOCX");
-        var docx = MemoDocx.write(memo.printed());
+        var docx = MemoDocx.write(memo.printed(), messages);
         audit.success("EXPORT_MEMO_DOCX", "round", roundId, memo.unitId());
         return new Pdf(filename(memo.printed(), "docx"), docx);
     }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.ResourceBundle;
 
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -13,6 +12,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.springframework.context.MessageSource;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
@@ -29,22 +29,34 @@ final class MemoDocx {
     private MemoDocx() {
     }
 
-    static byte[] write(CommitteeMemo memo) {
-        var text = ResourceBundle.getBundle("i18n/report", CommitteeMemos.SWEDISH);
+    /** The memo's text in Swedish, whatever the language of the page it was downloaded from. */
+    private record Text(MessageSource messages) {
+
+        String getString(String key) {
+            return messages.getMessage(key, null, CommitteeMemos.SWEDISH);
+        }
+
+        String format(String key, Object... args) {
+            return messages.getMessage(key, args, CommitteeMemos.SWEDISH);
+        }
+    }
+
+    static byte[] write(CommitteeMemo memo, MessageSource messages) {
+        var text = new Text(messages);
         try (var doc = new XWPFDocument(); var out = new ByteArrayOutputStream()) {
             styles(doc);
             var properties = doc.getProperties().getCoreProperties();
-            properties.setTitle(format(text, "report.memo.title", memo.roundTitle()));
+            properties.setTitle(text.format("report.memo.title", memo.roundTitle()));
             properties.setCreator(memo.unitName());
-            properties.setSubjectProperty(format(text, "report.memo.subject", memo.unitName(), memo.municipalityName()));
+            properties.setSubjectProperty(text.format("report.memo.subject", memo.unitName(), memo.municipalityName()));
 
             plain(doc, memo.committee());
             plain(doc, text.getString("report.memo.docType"));
-            plain(doc, format(text, "report.memo.date", memo.date()));
-            plain(doc, format(text, "report.memo.unit", memo.unitName(), memo.municipalityName()));
+            plain(doc, text.format("report.memo.date", memo.date()));
+            plain(doc, text.format("report.memo.unit", memo.unitName(), memo.municipalityName()));
             plain(doc, memo.version() == null ? text.getString("report.memo.draftNote")
-                    : format(text, "report.memo.versionNote", memo.version()));
-            styled(doc, "Title", format(text, "report.memo.title", memo.roundTitle()));
+                    : text.format("report.memo.versionNote", memo.version()));
+            styled(doc, "Title", text.format("report.memo.title", memo.roundTitle()));
 
             for (var section : memo.sections()) {
                 styled(doc, "Heading1", text.getString(section.headingKey()));
@@ -81,19 +93,19 @@ final class MemoDocx {
         }
     }
 
-    private static void results(XWPFDocument doc, CommitteeMemo memo, ResourceBundle text) {
+    private static void results(XWPFDocument doc, CommitteeMemo memo, Text text) {
         styled(doc, "Heading2", text.getString("report.memo.tables.heading"));
         int number = 0;
         for (var area : memo.facts().areas()) {
-            caption(doc, format(text, "report.memo.tables.counts", ++number, area.title()));
+            caption(doc, text.format("report.memo.tables.counts", ++number, area.title()));
             var rows = area.questions().stream().map(q -> List.of(q.text(),
                     q.freeText() ? text.getString("report.memo.tables.freeText") : q.answers(),
-                    format(text, "report.memo.tables.ofTotal", q.answered(), memo.facts().interviewed()))).toList();
+                    text.format("report.memo.tables.ofTotal", q.answered(), memo.facts().interviewed()))).toList();
             table(doc, List.of(text.getString("report.memo.tables.question"), text.getString("report.memo.tables.answers"),
                     text.getString("report.memo.tables.answered")), rows);
         }
         if (!memo.facts().proposals().isEmpty()) {
-            caption(doc, format(text, "report.memo.tables.proposals", ++number));
+            caption(doc, text.format("report.memo.tables.proposals", ++number));
             var rows = memo.facts().proposals().stream().map(p -> List.of(Integer.toString(p.rank()), p.text(),
                     p.area() == null ? "–" : p.area())).toList();
             table(doc, List.of(text.getString("report.memo.tables.rank"), text.getString("report.memo.tables.proposal"),
@@ -145,10 +157,6 @@ final class MemoDocx {
         var p = doc.createParagraph();
         p.setStyle(style);
         p.createRun().setText(text);
-    }
-
-    private static String format(ResourceBundle bundle, String key, Object... args) {
-        return new java.text.MessageFormat(bundle.getString(key), CommitteeMemos.SWEDISH).format(args);
     }
 
     /** Normal, Title, Heading1, Heading2 and Caption, in the names Word and LibreOffice recognise. */
