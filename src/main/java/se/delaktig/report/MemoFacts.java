@@ -27,8 +27,11 @@ public record MemoFacts(int interviewed, List<Area> areas, List<Proposal> propos
      */
     public record Question(String text, boolean freeText, int answered, int unanswered, List<Cell> cells) {
 
-        /** "Ja 2 · Nej 1 · Vet inte 0", as the counts table prints the answers. */
+        /** "Ja 2 · Nej 1 · Vet inte 0", as the counts table prints the answers; "–" when there are none. */
         public String answers() {
+            if (cells.isEmpty()) {
+                return "–";
+            }
             var parts = new ArrayList<String>();
             cells.forEach(c -> parts.add(c.label() + " " + c.count()));
             return String.join(" · ", parts);

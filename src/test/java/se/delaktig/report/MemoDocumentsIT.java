@@ -80,7 +80,7 @@ class MemoDocumentsIT {
             var proposals = document.getTables().get(document.getTables().size() - 1);
             assertThat(proposals.getRow(0).getCell(1).getText()).isEqualTo("Förslag");
             assertThat(proposals.getRow(1).getCell(1).getText()).isEqualTo(MemoWorld.PROPOSAL);
-            assertThat(document.getTables().get(0).getText()).contains("Har du bytt socialsekreterare", "Ja 2");
+            assertThat(document.getTables().get(0).getText()).contains("Har du fått byta socialsekreterare någon gång?", "Ja 2 · Nej 0 · Vet inte 0", "2 av 2");
         }
     }
 
