@@ -3,24 +3,26 @@ package se.delaktig.report;
 import java.time.LocalDate;
 import java.util.List;
 
-import se.delaktig.analysis.RoundCounts;
-
 /**
- * The draft of the memo to the social committee for one round: what the template needs, prefilled
- * from the round.
+ * A memo to the social committee as the exports print it: the head (committee, unit, date), the
+ * sections as blocks of text, the tables and charts of the counts and proposals, and the signers.
  *
- * @param participation how many children were asked, consented, declined, are still undecided, and
- *                      how many interviews are complete
- * @param signatories   unit managers first, then process leads of the round's unit
+ * @param version the number of the saved version printed, or null for the generated draft
  */
-public record CommitteeMemo(long roundId, String roundTitle, String unitName, String municipalityName, LocalDate date,
-                            LocalDate periodStart, LocalDate periodEnd, String guideLabel, Participation participation,
-                            RoundCounts counts, List<Signatory> signatories) {
+public record CommitteeMemo(long roundId, String roundTitle, String committee, String unitName, String municipalityName,
+                            LocalDate date, Integer version, List<Section> sections, MemoFacts facts,
+                            List<Figure> figures, List<MemoContent.Signer> signers, String guideLabel) {
 
-    public record Participation(int asked, int consented, int declined, int pending, int interviewed, int interviewers) {
+    /** One section with its heading's message key and its text as blocks. */
+    public record Section(MemoSection section, String headingKey, List<MemoText.Block> blocks) {
+
+        /** The tables and charts follow the text of "Ärendet". */
+        public boolean withResults() {
+            return section == MemoSection.CASE;
+        }
     }
 
-    /** @param role the message key of the role, used when the staff member has no title of their own */
-    public record Signatory(String name, String title, String role) {
+    /** One bar chart: a question's whole-round answers, numbered for its caption. */
+    public record Figure(int number, String area, String question, MemoChart chart) {
     }
 }

@@ -3,34 +3,27 @@ package se.delaktig.report;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-import se.delaktig.analysis.Counts;
-import se.delaktig.analysis.NumberWords;
 import se.delaktig.audit.AuditLog;
+import se.delaktig.guide.Guides;
 import se.delaktig.organization.Organization;
-import se.delaktig.organization.Role;
-import se.delaktig.organization.StaffMember;
-import se.delaktig.round.ConsentStatus;
-import se.delaktig.round.ParticipantService;
-import se.delaktig.round.Participant;
-import se.delaktig.round.Round;
-import se.delaktig.round.RoundService;
 import se.delaktig.web.NotFoundException;
 
 /**
- * Drafts the memo to the social committee and renders it as a PDF. Only the process leads and unit
- * managers of the round's unit may export it – they are the ones who sign it; anyone else is told
- * the round does not exist.
+ * The memo to the social committee as documents: a PDF (PDF/A-2u, tagged, with bar charts and the
+ * interview guide as its appendix) and a Word document, each of a chosen version – by default the
+ * latest, or the draft generated from the round while none is saved. Only the process leads and
+ * unit managers of the round's unit may export it; anyone else is told the round does not exist.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional
 public class CommitteeMemos {
 
     /** The committee a unit of individual and family care reports to. */
@@ -38,110 +31,85 @@ public class CommitteeMemos {
 
     static final Locale SWEDISH = Locale.forLanguageTag("sv");
 
-    // PDFBox ships this font (Maven Central, Apache/SIL licensed) for its own fallback. Using it means
-    // every glyph is embedded, as PDF/A requires, without adding a font file to this repository.
-
-    /** A rendered memo and the file name to offer it under. */
+    /** A rendered document and the file name to offer it under. */
     public record Pdf(String filename, byte[] content) {
     }
 
-    private final RoundService rounds;
-    private final ParticipantService participants;
-    private final Counts counts;
+    private final MemoDrafts drafts;
     private final Organization organization;
+    private final Guides guides;
     private final AuditLog audit;
     private final ITemplateEngine templates;
+    private final MessageSource messages;
 
-    CommitteeMemos(RoundService rounds, ParticipantService participants, Counts counts, Organization organization,
-                   AuditLog audit, ITemplateEngine templates) {
-        this.rounds = rounds;
-        this.participants = participants;
-        this.counts = counts;
+    CommitteeMemos(MemoDrafts drafts, Organization organization, Guides guides, AuditLog audit, ITemplateEngine templates,
+                   MessageSource messages) {
+        this.messages = messages;
+        this.drafts = drafts;
         this.organization = organization;
+        this.guides = guides;
         this.audit = audit;
         this.templates = templates;
     }
 
-    /** The memo draft of a round, for a process lead or unit manager of its unit; otherwise a 404. */
-    public CommitteeMemo draft(long roundId) {
-        var round = signableRound(roundId);
-        return assemble(round);
-    }
-
-    /** The memo draft as a PDF (PDF/A-2u, tagged), audited as an export. */
+    /** The latest version (or the generated draft) as a PDF. */
     public Pdf pdf(long roundId) {
-        var round = signableRound(roundId);
-        var memo = assemble(round);
-        var html = html(memo);
-        var pdf = PdfDocuments.render(html, "the memo of round " + memo.roundId());
-        audit.success("EXPORT_MEMO", "round", roundId, round.unitId());
-        return new Pdf("tjansteskrivelse-" + slug(round.title()) + ".pdf", pdf);
+        return pdf(roundId, null);
     }
 
-    /** The memo as XHTML, as it goes into the PDF renderer. */
-    String html(CommitteeMemo memo) {
+    /** A version (null: the latest, or the generated draft) as a PDF (PDF/A-2u, tagged), audited as an export. */
+    public Pdf pdf(long roundId, Integer version) {
+        var memo = memo(roundId, version, "EXPORT_MEMO");
+        var guide = guides.find(memo.guideId()).orElseThrow(NotFoundException::new);
         var context = new Context(SWEDISH);
-        context.setVariable("memo", memo);
-        context.setVariable("committee", COMMITTEE);
-        var p = memo.participation();
-        context.setVariable("words", new Words(p));
-        return templates.process("report/memo", context);
+        context.setVariable("memo", memo.printed());
+        context.setVariable("guide", guide);
+        context.setVariable("questionCount", guide.questions().count());
+        var pdf = PdfDocuments.render(templates.process("report/memo", context), "the memo of round " + roundId);
+        audit.success("EXPORT_MEMO", "round", roundId, memo.unitId());
+        return new Pdf(filename(memo.printed(), "pdf"), pdf);
     }
 
-    /** Counts in words for the template: "tio barn tillfrågades", as the memo's prose wants them. */
-    public record Words(String asked, String consented, String declined, String pending, String interviewed,
-                        String interviewers) {
-        Words(CommitteeMemo.Participation p) {
-            this(w(p.asked()), w(p.consented()), w(p.declined()), w(p.pending()), w(p.interviewed()), w(p.interviewers()));
-        }
-
-        private static String w(int n) {
-            return NumberWords.of(n, SWEDISH);
-        }
+    /** A version (null: the latest, or the generated draft) as a Word document, audited as an export. */
+    public Pdf docx(long roundId, Integer version) {
+        var memo = memo(roundId, version, "EXPORT_MEMO_DOCX");
+        var docx = MemoDocx.write(memo.printed(), messages);
+        audit.success("EXPORT_MEMO_DOCX", "round", roundId, memo.unitId());
+        return new Pdf(filename(memo.printed(), "docx"), docx);
     }
 
-    private Round signableRound(long roundId) {
-        var round = rounds.get(roundId);
-        var username = currentUsername();
-        var mayExport = signatoriesOf(round.unitId()).stream().anyMatch(s -> s.username().equals(username));
-        if (!mayExport) {
-            audit.record("EXPORT_MEMO", "round", roundId, round.unitId(), AuditLog.Outcome.DENIED);
-            throw new NotFoundException();
-        }
-        return round;
+    private record Assembled(CommitteeMemo printed, long guideId, long unitId) {
     }
 
-    private java.util.List<StaffMember> signatoriesOf(long unitId) {
-        var list = new ArrayList<>(organization.staffOfUnit(unitId, Role.UNIT_MANAGER));
-        organization.staffOfUnit(unitId, Role.PROCESS_LEAD).stream()
-                .filter(s -> list.stream().noneMatch(m -> m.id() == s.id()))
-                .forEach(list::add);
-        return list;
-    }
-
-    private CommitteeMemo assemble(Round round) {
+    private Assembled memo(long roundId, Integer version, String action) {
+        var chosen = drafts.chosen(roundId, version, action);
+        var round = chosen.round();
         var unit = organization.unit(round.unitId()).orElseThrow(NotFoundException::new);
-        var roundCounts = counts.forRound(round.id(), SWEDISH);
-        var list = participants.of(round.id());
-        var participation = new CommitteeMemo.Participation(list.size(),
-                count(list, ConsentStatus.CONSENTED), count(list, ConsentStatus.DECLINED), count(list, ConsentStatus.PENDING),
-                roundCounts.completedInterviews(),
-                (int) list.stream().map(Participant::interviewerId).filter(Objects::nonNull).distinct().count());
-        var managers = organization.staffOfUnit(round.unitId(), Role.UNIT_MANAGER);
-        var signatories = new ArrayList<CommitteeMemo.Signatory>();
-        managers.forEach(s -> signatories.add(new CommitteeMemo.Signatory(s.displayName(), s.title(),
-                "report.memo.role.UNIT_MANAGER")));
-        organization.staffOfUnit(round.unitId(), Role.PROCESS_LEAD).stream()
-                .filter(s -> managers.stream().noneMatch(m -> m.id() == s.id()))
-                .forEach(s -> signatories.add(new CommitteeMemo.Signatory(s.displayName(), s.title(),
-                        "report.memo.role.PROCESS_LEAD")));
-        return new CommitteeMemo(round.id(), round.title(), unit.name(), unit.municipalityName(),
-                LocalDate.now(AuditLog.ZONE), round.periodStart(), round.periodEnd(), roundCounts.guideLabel(),
-                participation, roundCounts, signatories);
+        var guide = guides.find(round.guideId()).orElseThrow(NotFoundException::new);
+        var sections = new ArrayList<CommitteeMemo.Section>();
+        for (var section : MemoSection.values()) {
+            sections.add(new CommitteeMemo.Section(section, section.headingKey(),
+                    MemoText.blocks(chosen.content().text(section))));
+        }
+        var figures = new ArrayList<CommitteeMemo.Figure>();
+        for (var area : chosen.facts().areas()) {
+            for (var question : area.questions()) {
+                if (question.charted()) {
+                    figures.add(new CommitteeMemo.Figure(figures.size() + 1, area.title(), question.text(), MemoChart.of(question)));
+                }
+            }
+        }
+        var date = chosen.version() == null ? LocalDate.now(AuditLog.ZONE)
+                : LocalDate.ofInstant(chosen.version().savedAt(), AuditLog.ZONE);
+        var printed = new CommitteeMemo(round.id(), round.title(), COMMITTEE, unit.name(), unit.municipalityName(), date,
+                chosen.version() == null ? null : chosen.version().number(), List.copyOf(sections), chosen.facts(),
+                List.copyOf(figures), chosen.content().printedSigners(), guide.label());
+        return new Assembled(printed, guide.id(), round.unitId());
     }
 
-    private static int count(java.util.List<Participant> list, ConsentStatus status) {
-        return (int) list.stream().filter(p -> p.consent() == status).count();
+    private static String filename(CommitteeMemo memo, String extension) {
+        var version = memo.version() == null ? "" : "-version-" + memo.version();
+        return "tjansteskrivelse-" + slug(memo.roundTitle()) + version + "." + extension;
     }
 
     /** "Omgång 2026 – Barn & familj" becomes "omgang-2026-barn-familj". */
@@ -152,10 +120,5 @@ public class CommitteeMemos {
             slug = slug.substring(0, 60).replaceAll("-+$", "");
         }
         return slug.isEmpty() ? "omgang" : slug;
-    }
-
-    private static String currentUsername() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "" : auth.getName();
     }
 }

@@ -5,11 +5,16 @@ import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.EnumSet;
 
 import com.openhtmltopdf.extend.FSSupplier;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgExternalResourceMode;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgScriptMode;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 
 /**
@@ -37,10 +42,14 @@ public final class PdfDocuments {
             builder.usePdfAConformance(PdfAConformance.PDFA_2_U);
             builder.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
             FSSupplier<java.io.InputStream> font = () -> PdfDocuments.class.getResourceAsStream(FONT);
-            builder.useFont(font, FONT_FAMILY, 400, FontStyle.NORMAL, true);
+            // The font serves the SVG charts too, so their labels are embedded like all other text.
+            var uses = EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG);
+            builder.useFont(font, FONT_FAMILY, 400, FontStyle.NORMAL, true, uses);
             // The only font at hand has no bold face; headings are set apart by size instead, and
             // registering the same face for 700 keeps bold text embedded rather than falling back.
-            builder.useFont(font, FONT_FAMILY, 700, FontStyle.NORMAL, true);
+            builder.useFont(font, FONT_FAMILY, 700, FontStyle.NORMAL, true, uses);
+            // Inline SVG (the memo's bar charts) is drawn by Batik; scripts and external references stay off.
+            builder.useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE, SvgExternalResourceMode.SECURE));
             builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
             builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
             builder.withHtmlContent(xhtml, null);

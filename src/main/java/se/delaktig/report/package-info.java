@@ -1,8 +1,9 @@
 /**
  * What leaves the round for others to read: the memo to the social committee (tjänsteskrivelse) in
- * the municipal format, as a PDF draft the process lead and unit manager finish and sign. It
- * contains counts and approved texts only, never a child's identity or raw words. Feedback letters
- * to the children and diplomas will live here too, and the seminar agenda as a PDF.
+ * the municipal format – an editable draft prefilled from the round, saved as numbered versions that
+ * can be compared, and exported as a Word document and as a PDF/A with charts and the interview
+ * guide as appendix – the matrix and the seminar agenda as documents, letters and diplomas. It contains counts,
+ * the team's own text and approved quotes only, never a child's identity or raw words.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Report")
 package se.delaktig.report;
