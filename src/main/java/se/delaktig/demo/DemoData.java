@@ -59,11 +59,13 @@ class DemoData implements ApplicationRunner {
     private final Conflicts conflicts;
     private final JsonMapper json;
     private final DemoAnalysis analysis;
+    private final DemoHistory history;
 
     DemoData(DatabaseMode mode, DelaktigProperties properties, Organization organization, Guides guides,
              RoundService rounds, ParticipantService participants, Interviews interviews, Bookings bookings,
-             Conflicts conflicts, JsonMapper json, DemoAnalysis analysis) {
+             Conflicts conflicts, JsonMapper json, DemoAnalysis analysis, DemoHistory history) {
         this.analysis = analysis;
+        this.history = history;
         this.bookings = bookings;
         this.conflicts = conflicts;
         this.mode = mode;
@@ -130,6 +132,7 @@ class DemoData implements ApplicationRunner {
             childIds.put(content.children().get(i).firstName(), finished.participantIds().get(i));
         }
         analysis.seed(municipality, finished.roundId(), guide, childIds);
+        history.seed(unit, guide, staff);
         as("processledare", () -> rounds.create(unit, guide.id(), new RoundService.Plan("Barns röster 2027",
                 LocalDate.of(2027, 1, 15), LocalDate.of(2027, 11, 30), 8, LocalDate.of(2027, 10, 14))));
 
