@@ -165,7 +165,8 @@ public class Feedbacks {
     }
 
     /**
-     * Saves one version of the draft, made on {@code expectedVersion}. Refused, with nothing written:
+     * Saves one version of the draft, made on {@code expectedVersion}; a heading, an area's points or
+     * the deeds left out (null) keep what is saved, the quotes are always replaced. Refused, with nothing written:
      * a stale version, text that is too long, anything personal, a quote that is not approved, more
      * than two quotes.
      */
@@ -183,7 +184,8 @@ public class Feedbacks {
             checkText("heading-" + area.code(), heading, MAX_HEADING, check);
             var points = input.points().get(area.code());
             checkText("points-" + area.code(), points, MAX_POINTS, check);
-            areas.add(new FeedbackVersion.Area(area.code(), heading, lines(points)));
+            // A field not sent at all keeps what is saved; an emptied one empties the area.
+            areas.add(new FeedbackVersion.Area(area.code(), heading, points == null ? area.points() : lines(points)));
         }
         checkText("doing", input.doing(), MAX_POINTS, check);
         var chosen = input.quoteIds() == null ? List.<Long>of() : input.quoteIds().stream().distinct().toList();
@@ -202,7 +204,7 @@ public class Feedbacks {
         }
         bump(feedback, expectedVersion);
         write(feedback.id(), "DRAFT", new FeedbackVersion(band, language, current.languageName(), current.rightToLeft(),
-                List.copyOf(areas), List.copyOf(quoted), lines(input.doing())));
+                List.copyOf(areas), List.copyOf(quoted), input.doing() == null ? current.doing() : lines(input.doing())));
         audit.record(currentActor.get().username(), "UPDATE", RECORD, feedback.id(), round.unitId(),
                 AuditLog.Outcome.SUCCESS, current.key());
         return load(round).orElseThrow();

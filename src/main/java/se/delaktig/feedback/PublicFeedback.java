@@ -15,9 +15,4 @@ public record PublicFeedback(String token, String unitName, String municipalityN
     public List<AgeBand> bands() {
         return versions.stream().map(FeedbackVersion::band).distinct().sorted().toList();
     }
-
-    /** Languages of the published versions, Swedish first, each as code and name. */
-    public List<FeedbackVersion> languages() {
-        return versions.stream().filter(v -> v.band() == versions.get(0).band()).toList();
-    }
 }
