@@ -9,6 +9,7 @@ import java.util.EnumSet;
 
 import com.openhtmltopdf.extend.FSSupplier;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceType;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgExternalResourceMode;
@@ -33,6 +34,39 @@ public final class PdfDocuments {
     private PdfDocuments() {
     }
 
+    /**
+     * The only resource a page may name: a PNG image carried inside the page itself as a data URI (a
+     * QR code, a chart). It reaches neither the network nor the file system.
+     */
+    private static boolean embedded(String uri, ExternalResourceType type) {
+        return type == ExternalResourceType.IMAGE_RASTER && uri != null && uri.startsWith(PNG_DATA_URI);
+    }
+
+    /** How an embedded PNG image begins: {@code <img src="data:image/png;base64,...">}. */
+    public static final String PNG_DATA_URI = "data:image/png;base64,";
+
+    /**
+     * Whether every character of the text has a glyph in the PDF font. Liberation Sans covers Latin,
+     * Greek and Cyrillic scripts but not, for example, Arabic: a document in such a language cannot be
+     * printed through here and is offered on screen only.
+     */
+    public static boolean renders(String text) {
+        if (text == null || text.isEmpty()) {
+            return true;
+        }
+        return FONT_FACE.canDisplayUpTo(text.replaceAll("[\\s\\p{Cf}]", "")) == -1;
+    }
+
+    private static final java.awt.Font FONT_FACE = loadFontFace();
+
+    private static java.awt.Font loadFontFace() {
+        try (var in = PdfDocuments.class.getResourceAsStream(FONT)) {
+            return java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in);
+        } catch (IOException | java.awt.FontFormatException e) {
+            throw new IllegalStateException("The PDF font could not be read", e);
+        }
+    }
+
     /** Renders the page; {@code what} names the document in the error should rendering fail. */
     public static byte[] render(String xhtml, String what) {
         try (var out = new ByteArrayOutputStream()) {
@@ -50,8 +84,8 @@ public final class PdfDocuments {
             builder.useFont(font, FONT_FAMILY, 700, FontStyle.NORMAL, true, uses);
             // Inline SVG (the memo's bar charts) is drawn by Batik; scripts and external references stay off.
             builder.useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE, SvgExternalResourceMode.SECURE));
-            builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-            builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+            builder.useExternalResourceAccessControl(PdfDocuments::embedded, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+            builder.useExternalResourceAccessControl(PdfDocuments::embedded, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();
