@@ -100,7 +100,14 @@ class MemoPrefill {
         results(text, round, roundCounts);
         proposals(text, round);
         heading(text, m("report.memo.followUp.heading"));
-        followUpSection(round).forEach(p -> paragraph(text, p));
+        // A part made of "- " lines is a list and keeps its lines; anything else is one paragraph.
+        followUpSection(round).forEach(p -> {
+            if (p.startsWith("- ")) {
+                list(text, "- ", p.lines().map(line -> line.substring(2)).toList());
+            } else {
+                paragraph(text, p);
+            }
+        });
         sections.put(MemoSection.CASE, text.toString().strip());
 
         sections.put(MemoSection.ECONOMY, m("report.memo.economy.text"));

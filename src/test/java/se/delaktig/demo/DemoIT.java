@@ -42,6 +42,8 @@ class DemoIT {
     @Autowired se.delaktig.analysis.AnalysisMatrix matrix;
     @Autowired se.delaktig.analysis.DoubleCodings doubleCodings;
     @Autowired se.delaktig.seminar.Seminars seminars;
+    @Autowired se.delaktig.analysis.Trends trends;
+    @Autowired se.delaktig.decision.FollowUp followUp;
 
     @Test
     void theDemoIsSeededIntoTheEmbeddedDatabaseOnlyAndHasAFinishedRoundOfTenChildren() throws Exception {
@@ -127,6 +129,28 @@ class DemoIT {
         var report = TestFixtures.as("processledare",
                 () -> doubleCodings.report(id, overview.passes().get(0).id(), java.util.Locale.forLanguageTag("sv")));
         assertThat(report.disagreements()).isNotEmpty();
+    }
+
+    @Test
+    void lastYearsRoundIsClosedAndGivesTrendsAYearToCompareAndTheMemoActionsToFollowUp() {
+        if (!mode.embedded()) {
+            return;
+        }
+        var visible = TestFixtures.as("processledare", () -> rounds.visible());
+        var previous = visible.stream().filter(r -> r.title().equals("Barns röster 2025")).findFirst().orElseThrow();
+        var current = visible.stream().filter(r -> r.title().equals("Barns röster 2026")).findFirst().orElseThrow();
+        assertThat(previous.stage()).isEqualTo(Stage.CLOSED);
+        assertThat(TestFixtures.as("processledare", () -> results.completed(previous.id())).completedInterviews()).isEqualTo(12);
+
+        var trends = TestFixtures.as("processledare", () -> this.trends.forUnit(current.unitId(), null, null,
+                java.util.Locale.forLanguageTag("sv")));
+        assertThat(trends.rounds()).hasSize(2);
+
+        var actions = TestFixtures.as("processledare", () -> followUp.previousRoundActions(current.id()));
+        assertThat(actions).hasSize(3);
+        assertThat(actions).filteredOn(se.delaktig.decision.FollowUp.Item::overdue).hasSize(1);
+        assertThat(actions).extracting(se.delaktig.decision.FollowUp.Item::status)
+                .contains(se.delaktig.decision.ActionStatus.DONE, se.delaktig.decision.ActionStatus.IN_PROGRESS);
     }
 
     @Test

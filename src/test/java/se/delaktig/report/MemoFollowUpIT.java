@@ -44,6 +44,8 @@ class MemoFollowUpIT {
                 .contains("klart senast 31 mars 2026)");
         assertThat(text).contains("- Bildstöd för de yngsta barnen – planerad (ansvarig: ")
                 .contains("klart senast 31 januari 2026) Försenad.");
+        // Each action is a list item on a line of its own.
+        assertThat(text.lines().filter(line -> line.startsWith("- ") && line.contains("(ansvarig: "))).hasSize(2);
     }
 
     @Test
