@@ -346,7 +346,9 @@ public class Quotes {
         participants.of(round.id()).forEach(p -> pseudonyms.put(p.id(), p.pseudonym()));
         var check = deidentification.checker(round);
         var names = new HashMap<String, String>();
-        return rows.stream().map(r -> {
+        // Once the round's free text is shredded, a candidate's draft can never be read (or approved)
+        // again: only the approved quotes, kept in their de-identified wording, are left to list.
+        return rows.stream().filter(r -> r.status() == Quote.Status.APPROVED || keys.hasKey(round.id())).map(r -> {
             var text = r.status() == Quote.Status.APPROVED ? r.approvedText()
                     : keys.decrypt(round.id(), r.draft(), draftContext(r.id()));
             var approver = r.approvedBy() == null ? null : names.computeIfAbsent(r.approvedBy(),

@@ -55,6 +55,7 @@ class ShreddingIT {
     @Autowired Codings codings;
     @Autowired Seminars seminars;
     @Autowired Quotes quotes;
+    @Autowired RoundKeys keys;
     @Autowired Bookings bookings;
     @Autowired Conflicts conflicts;
     @Autowired RoundService rounds;
@@ -90,6 +91,14 @@ class ShreddingIT {
                                    approved_text, status, created_by, approved_by, approved_at)
                 values (?, ?, ?, ?, 'CHILD_WORDS', ?, 0, 20, ?, 'APPROVED', ?, ?, now())""")
                 .params(roundId, code.id(), w.interviewA(), w.childA(), w.questionId(), QUOTE, lead, lead).update();
+        // And a candidate that was never approved: its draft is free text under the text key.
+        var candidate = jdbc.sql("""
+                insert into quote (round_id, code_id, interview_id, participant_id, kind, question_id, start_offset, end_offset,
+                                   status, created_by)
+                values (?, ?, ?, ?, 'CHILD_WORDS', ?, 20, 30, 'CANDIDATE', ?) returning id""")
+                .params(roundId, code.id(), w.interviewA(), w.childA(), w.questionId(), lead).query(Long.class).single();
+        jdbc.sql("update quote set draft = ? where id = ?")
+                .params(keys.encrypt(roundId, "Ett utkast som aldrig godkändes", "quote:" + candidate), candidate).update();
         TestFixtures.run(lead, () -> {
             while (rounds.get(roundId).stage() != Stage.FEEDBACK) {
                 rounds.advance(roundId);
@@ -178,6 +187,10 @@ class ShreddingIT {
             assertThat(pdfText).contains("Enheten tillfrågade två barn. Av dem samtyckte två och noll avböjde.");
             assertThat(pdfText).contains("Enheten har genomfört och avslutat två intervjuer");
         }
+        // The quote page still lists the approved quote; the shredded candidate is simply gone.
+        var quotePage = mvc.perform(get("/rounds/{id}/quotes", roundId).with(user(lead).roles("STAFF")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(quotePage).contains(QUOTE).doesNotContain("Ett utkast som aldrig godkändes");
         var page = mvc.perform(get("/rounds/{id}", roundId).with(user(lead).roles("STAFF")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("nyckellistan är förstörd; fritexten gallrades " + LocalDate.now(se.delaktig.audit.AuditLog.ZONE));
@@ -244,6 +257,10 @@ class ShreddingIT {
                         + se.delaktig.interview.CodableText.key(rs.getLong(2),
                         se.delaktig.interview.CodableText.Kind.valueOf(rs.getString(3)), (Long) rs.getObject(4), rs.getString(5))
                         + ":" + rs.getInt(6) + ":" + rs.getInt(7)))
+                .list());
+        rows.addAll(jdbc.sql("select id, draft from quote where round_id = ? and draft is not null")
+                .param(w.roundId())
+                .query((rs, n) -> new Raw(rs.getLong(1), rs.getBytes(2), "quote:" + rs.getLong(1)))
                 .list());
         rows.addAll(jdbc.sql("select round_id, notes from seminar where round_id = ?")
                 .param(w.roundId())
