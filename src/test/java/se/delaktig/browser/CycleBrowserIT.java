@@ -121,7 +121,9 @@ class CycleBrowserIT extends BrowserTest {
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Ett av ett barn svarar ja");
         assertNoAxeViolations();
         open(roundPath);
-        var memo = download(By.cssSelector("a[href$='memo.pdf']"));
+        driver.findElement(By.cssSelector("a[href$='/memo']")).click();
+        waitFor(By.cssSelector("a[href$='/memo.pdf']"));
+        var memo = download(By.cssSelector("a[href$='/memo.pdf']"));
         assertThat(memo.status()).isEqualTo(200);
         assertThat(memo.contentType()).startsWith("application/pdf");
         try (var pdf = Loader.loadPDF(memo.body())) {
