@@ -87,31 +87,11 @@ public class Codings {
      */
     public List<Segment> code(long roundId, SegmentRequest request) {
         var round = codebooks.editable(roundId, "CODE_SEGMENT");
-        if (request == null || request.source() == null || request.source().isBlank()) {
-            throw new InvalidInputException("source", "analysis.coding.sourceRequired");
-        }
-        var text = interviews.textsForCoding(round.id()).stream().filter(t -> t.key().equals(request.source().strip()))
-                .findFirst().orElseThrow(() -> new InvalidInputException("source", "analysis.coding.sourceUnknown"));
-        var length = text.text().length();
-        if (request.start() == null || request.start() < 0 || request.start() >= length) {
-            throw new InvalidInputException("start", "analysis.coding.offsets", 0, length);
-        }
-        if (request.end() == null || request.end() <= request.start() || request.end() > length) {
-            throw new InvalidInputException("end", "analysis.coding.offsets", 0, length);
-        }
-        var codeIds = request.codeIds() == null ? List.<Long>of()
-                : List.copyOf(new LinkedHashSet<>(request.codeIds().stream().filter(Objects::nonNull).toList()));
-        if (codeIds.isEmpty()) {
-            throw new InvalidInputException("codeIds", "analysis.coding.codeRequired");
-        }
-        // "for share" waits for a merge or retire of the same code in progress, and then sees its outcome.
-        var active = jdbc.sql("select id from code where round_id = :round and status = 'ACTIVE' and id in (:ids) for share")
-                .param("round", round.id()).param("ids", codeIds).query(Long.class).list();
-        if (active.size() != codeIds.size()) {
-            throw new InvalidInputException("codeIds", "analysis.coding.codeUnknown");
-        }
-        var start = request.start();
-        var end = request.end();
+        var span = span(round.id(), request, interviews.textsForCoding(round.id()));
+        var text = span.text();
+        var codeIds = span.codeIds();
+        var start = span.start();
+        var end = span.end();
         var excerpt = keys.encrypt(round.id(), text.text().substring(start, end), excerptContext(text, start, end));
         var username = currentActor.get().username();
         var ids = new ArrayList<Long>();
@@ -134,6 +114,45 @@ public class Codings {
         var byId = new HashMap<Long, Segment>();
         segments(round.id(), null).forEach(s -> byId.put(s.id(), s));
         return ids.stream().map(byId::get).toList();
+    }
+
+    /** A span someone asks to code, checked: the text it is in, its offsets, and the round's active codes. */
+    record Span(CodableText text, int start, int end, List<Long> codeIds) {
+    }
+
+    /**
+     * Checks a coding request against the texts that may be coded here (all completed interviews, or
+     * a double-coding pass's): the text exists, the offsets lie inside it, and every code is an
+     * active code of the round. Takes a share lock on the codes, so a merge or retire in progress is
+     * waited for and its outcome seen. Shared by {@link #code} and blind double coding.
+     *
+     * @throws InvalidInputException {@code source}, {@code start}, {@code end} or {@code codeIds}
+     */
+    Span span(long roundId, SegmentRequest request, List<CodableText> codable) {
+        if (request == null || request.source() == null || request.source().isBlank()) {
+            throw new InvalidInputException("source", "analysis.coding.sourceRequired");
+        }
+        var text = codable.stream().filter(t -> t.key().equals(request.source().strip()))
+                .findFirst().orElseThrow(() -> new InvalidInputException("source", "analysis.coding.sourceUnknown"));
+        var length = text.text().length();
+        if (request.start() == null || request.start() < 0 || request.start() >= length) {
+            throw new InvalidInputException("start", "analysis.coding.offsets", 0, length);
+        }
+        if (request.end() == null || request.end() <= request.start() || request.end() > length) {
+            throw new InvalidInputException("end", "analysis.coding.offsets", 0, length);
+        }
+        var codeIds = request.codeIds() == null ? List.<Long>of()
+                : List.copyOf(new LinkedHashSet<>(request.codeIds().stream().filter(Objects::nonNull).toList()));
+        if (codeIds.isEmpty()) {
+            throw new InvalidInputException("codeIds", "analysis.coding.codeRequired");
+        }
+        // "for share" waits for a merge or retire of the same code in progress, and then sees its outcome.
+        var active = jdbc.sql("select id from code where round_id = :round and status = 'ACTIVE' and id in (:ids) for share")
+                .param("round", roundId).param("ids", codeIds).query(Long.class).list();
+        if (active.size() != codeIds.size()) {
+            throw new InvalidInputException("codeIds", "analysis.coding.codeUnknown");
+        }
+        return new Span(text, request.start(), request.end(), codeIds);
     }
 
     /** Removes one coded segment (one code from one span). */

@@ -120,6 +120,7 @@ public class DoubleCodings {
     private static final String RECORD = "double_coding";
 
     private final JdbcClient jdbc;
+    private final Codings codings;
     private final Codebooks codebooks;
     private final Interviews interviews;
     private final Guides guides;
@@ -130,7 +131,9 @@ public class DoubleCodings {
     private final MessageSource messages;
 
     DoubleCodings(JdbcClient jdbc, Codebooks codebooks, Interviews interviews, Guides guides, RoundKeys keys,
-                  Organization organization, CurrentActor currentActor, AuditLog audit, MessageSource messages) {
+                  Organization organization, CurrentActor currentActor, AuditLog audit, MessageSource messages,
+                  Codings codings) {
+        this.codings = codings;
         this.jdbc = jdbc;
         this.codebooks = codebooks;
         this.interviews = interviews;
@@ -265,30 +268,11 @@ public class DoubleCodings {
         var row = lock(round, passId);
         var actor = currentActor.get();
         requireOpenFor(round, row, actor, "CODE_BLIND_SEGMENT");
-        if (request == null || request.source() == null || request.source().isBlank()) {
-            throw new InvalidInputException("source", "analysis.coding.sourceRequired");
-        }
-        var text = texts(round.id(), row.id()).stream().filter(t -> t.key().equals(request.source().strip()))
-                .findFirst().orElseThrow(() -> new InvalidInputException("source", "analysis.coding.sourceUnknown"));
-        var length = text.text().length();
-        if (request.start() == null || request.start() < 0 || request.start() >= length) {
-            throw new InvalidInputException("start", "analysis.coding.offsets", 0, length);
-        }
-        if (request.end() == null || request.end() <= request.start() || request.end() > length) {
-            throw new InvalidInputException("end", "analysis.coding.offsets", 0, length);
-        }
-        var codeIds = request.codeIds() == null ? List.<Long>of()
-                : List.copyOf(new LinkedHashSet<>(request.codeIds().stream().filter(Objects::nonNull).toList()));
-        if (codeIds.isEmpty()) {
-            throw new InvalidInputException("codeIds", "analysis.coding.codeRequired");
-        }
-        var active = jdbc.sql("select id from code where round_id = :round and status = 'ACTIVE' and id in (:ids) for share")
-                .param("round", round.id()).param("ids", codeIds).query(Long.class).list();
-        if (active.size() != codeIds.size()) {
-            throw new InvalidInputException("codeIds", "analysis.coding.codeUnknown");
-        }
-        int start = request.start();
-        int end = request.end();
+        var span = codings.span(round.id(), request, texts(round.id(), row.id()));
+        var text = span.text();
+        var codeIds = span.codeIds();
+        int start = span.start();
+        int end = span.end();
         var excerpt = keys.encrypt(round.id(), text.text().substring(start, end),
                 context(row.id(), actor.staffId(), text.key(), start, end));
         var ids = new ArrayList<Long>();
