@@ -69,12 +69,15 @@ public final class CountSentences {
     }
 
     /**
-     * "fem av åtta barn", "alla åtta barn", "inget av de åtta barnen" – the subject of a memo sentence.
+     * "fem av åtta barn", "alla åtta barn", "båda barnen", "inget av de åtta barnen" – the subject of a memo sentence.
      * Public because the memo uses it for its own sentences too.
      */
     public static String share(int count, int total, boolean english) {
         if (english) {
             var noun = total == 1 ? "child" : "children";
+            if (count == 2 && total == 2) {
+                return "both children";
+            }
             if (count == total && total >= 2) {
                 return "all " + NumberWords.of(total, Locale.ENGLISH) + " " + noun;
             }
@@ -84,6 +87,9 @@ public final class CountSentences {
             return NumberWords.of(count, Locale.ENGLISH) + " of " + NumberWords.of(total, Locale.ENGLISH) + " " + noun;
         }
         var sv = Locale.forLanguageTag("sv");
+        if (count == 2 && total == 2) {
+            return "båda barnen";
+        }
         if (count == total && total >= 2) {
             return "alla " + NumberWords.of(total, sv) + " barn";
         }

@@ -26,6 +26,15 @@ class CountSentencesTest {
     }
 
     @Test
+    void everyoneOfTwoIsBothAndEveryoneOfMoreIsAll() {
+        assertThat(CountSentences.share(2, 2, false)).isEqualTo("båda barnen");
+        assertThat(CountSentences.share(2, 2, true)).isEqualTo("both children");
+        assertThat(CountSentences.share(3, 3, false)).isEqualTo("alla tre barn");
+        assertThat(CountSentences.share(0, 2, false)).isEqualTo("inget av de två barnen");
+        assertThat(CountSentences.share(1, 2, true)).isEqualTo("one of two children");
+    }
+
+    @Test
     void yesNoQuestionReadsLikeACommitteeMemo() {
         var q = question(QuestionType.YES_NO_DONT_KNOW, List.of());
         var counts = Counts.count(q, List.of("YES", "YES", "YES", "YES", "YES", "NO", "NO", "DONT_KNOW"), 8, SV);

@@ -57,7 +57,7 @@ class FeedbackBrowserIT extends BrowserTest {
         waitUntil(d -> d.getPageSource().contains("Utkastet är skapat."));
         assertThat(driver.findElement(By.id("edit-title")).getText()).isEqualTo("9–12 år, Svenska");
         assertThat(driver.findElement(By.id("points-kontakt")).getAttribute("value"))
-                .contains("Alla två barn berättade om byte av socialsekreterare.");
+                .contains("Båda barnen berättade om det här: byte av socialsekreterare.");
         assertThat(driver.findElement(By.id("doing")).getAttribute("value")).contains(FeedbackWorld.ACTION);
         assertThat(driver.findElement(By.id("status")).getText()).contains("Utkast");
         assertNoAxeViolations();
@@ -109,7 +109,7 @@ class FeedbackBrowserIT extends BrowserTest {
         driver.findElement(By.linkText("13–18 år")).click();
         waitUntil(d -> query().contains("age=13-18"));
         assertThat(driver.findElement(By.cssSelector(".kids__option[aria-current=page]")).getText()).isEqualTo("13–18 år");
-        assertThat(driver.findElement(By.id("feedback-text")).getText()).contains("Alla två barn tog upp byte av socialsekreterare.");
+        assertThat(driver.findElement(By.id("feedback-text")).getText()).contains("Båda barnen tog upp det här: byte av socialsekreterare.");
         // … and English, the page's own words following.
         driver.findElement(By.linkText("English")).click();
         waitUntil(d -> query().contains("language=en"));

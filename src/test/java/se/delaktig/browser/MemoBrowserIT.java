@@ -46,7 +46,7 @@ class MemoBrowserIT extends BrowserTest {
         assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Tjänsteskrivelse:");
         assertThat(driver.findElement(By.id("memo-status")).getText()).contains("Ingen version är sparad ännu.");
         assertThat(driver.findElement(By.id("matter")).getAttribute("value"))
-                .contains(MemoWorld.THEME + ": alla två barn", MemoWorld.APPROVED, MemoWorld.PROPOSAL)
+                .contains(MemoWorld.THEME + ": båda barnen", MemoWorld.APPROVED, MemoWorld.PROPOSAL)
                 .doesNotContain(MemoWorld.CANDIDATE);
         assertThat(driver.findElement(By.cssSelector("label[for=economy]")).getText()).isEqualTo("Ekonomiska konsekvenser");
         assertNoAxeViolations();

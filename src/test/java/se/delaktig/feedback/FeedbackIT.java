@@ -90,8 +90,8 @@ class FeedbackIT {
         assertThat(contact.heading()).isEqualTo("Om att träffa oss");
         // Child counts as words over the two completed interviews, the theme named by the most children first.
         assertThat(contact.points()).containsExactly(
-                "Alla två barn berättade om byte av socialsekreterare.",
-                "Ett av två barn berättade om tid och plats för möten.");
+                "Båda barnen berättade om det här: byte av socialsekreterare.",
+                "Ett av två barn berättade om det här: tid och plats för möten.");
         assertThat(middle.said()).filteredOn(a -> !a.code().equals("kontakt")).allSatisfy(a -> assertThat(a.points()).isEmpty());
         // Only the approved quote, never the withdrawn one or the candidate.
         assertThat(middle.quotes()).extracting(FeedbackVersion.Quote::text).containsExactly(FeedbackWorld.QUOTE);
@@ -103,14 +103,14 @@ class FeedbackIT {
 
         var young = feedback.draft(AgeBand.AGES_5_8, "sv").orElseThrow();
         assertThat(young.quotes()).isEmpty();
-        assertThat(young.said().get(0).points()).first().isEqualTo("Alla två barn pratade om byte av socialsekreterare.");
+        assertThat(young.said().get(0).points()).first().isEqualTo("Båda barnen pratade om det här: byte av socialsekreterare.");
         assertThat(young.doing()).first().isEqualTo(FeedbackWorld.ACTION + ". Klart i oktober 2026.");
 
         // English is written from the bundles when the team adds it.
         var english = TestFixtures.as(w.lead(), () -> feedbacks.addLanguage(w.roundId(), "en", feedback.version()))
                 .draft(AgeBand.AGES_13_18, "en").orElseThrow();
         assertThat(english.said().get(0).heading()).isEqualTo("About meeting us");
-        assertThat(english.said().get(0).points()).first().isEqualTo("All two children brought up byte av socialsekreterare.");
+        assertThat(english.said().get(0).points()).first().isEqualTo("Both children brought up this: byte av socialsekreterare.");
         assertThat(english.doing()).first().isEqualTo(FeedbackWorld.ACTION + " – done in October 2026.");
         assertThat(english.quotes()).isEmpty();
 
@@ -205,7 +205,7 @@ class FeedbackIT {
         assertThat(audits("APPROVE", feedback.id())).isEqualTo(1);
 
         var swedish = publicPage(feedback.token(), null);
-        assertThat(swedish).contains("Det här sa ni", "Det här gör vi", "Alla två barn berättade om byte av socialsekreterare.",
+        assertThat(swedish).contains("Det här sa ni", "Det här gör vi", "Båda barnen berättade om det här: byte av socialsekreterare.",
                 FeedbackWorld.QUOTE, FeedbackWorld.ACTION, "aria-current=\"page\"", "read-aloud.js", "id=\"reader-status\"");
         var young5 = publicPage(feedback.token(), "age=5-8");
         assertThat(young5).contains("Ni ska få träffa samma vuxna.", "Tack för att du pratade med oss")

@@ -66,9 +66,9 @@ class MemoDocumentsIT {
         assertThat(text).containsSubsequence("Förslag till beslut", "Sammanfattning", "Ärendet", "Bakgrund och metod",
                 "Urval och deltagande", "Resultat", "Förslag från seminariet", "Ekonomiska konsekvenser",
                 "Konsekvenser för barn", "Bilagor", "Erik Enhetschef", "Enhetschef", "Petra Processledare", "Processledare");
-        assertThat(text.replaceAll("\\s+", " ")).contains("Alla två barn svarar ja på frågan",
+        assertThat(text.replaceAll("\\s+", " ")).contains("Båda barnen svarar ja på frågan",
                 "Enheten tillfrågade två barn. Av dem samtyckte två och noll avböjde.",
-                MemoWorld.THEME + ": alla två barn", MemoWorld.APPROVED);
+                MemoWorld.THEME + ": båda barnen", MemoWorld.APPROVED);
         assertThat(text).doesNotContain(MemoWorld.CANDIDATE, MemoWorld.WITHDRAWN, CodingWorld.WORDS_A);
 
         // A real Word document: the heading styles exist and are used, and the counts and proposals are tables.

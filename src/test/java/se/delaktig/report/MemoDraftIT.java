@@ -51,7 +51,7 @@ class MemoDraftIT {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(page).contains("Enheten tillfrågade två barn. Av dem samtyckte två och noll avböjde.",
                 "Enheten har genomfört och avslutat två intervjuer", sentence,
-                "- " + MemoWorld.THEME + ": alla två barn",
+                "- " + MemoWorld.THEME + ": båda barnen",
                 "- ”" + MemoWorld.APPROVED + "”",
                 "1. " + MemoWorld.PROPOSAL + " (område: Kontakt)",
                 "## Uppföljning av förra omgången",
@@ -59,10 +59,10 @@ class MemoDraftIT {
         assertThat(page).contains("value=\"Erik Enhetschef\"", "value=\"Petra Processledare\"");
         var docx = docxText(mvc.perform(as(get("/rounds/{id}/memo.docx", w.roundId()), w.lead())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray());
-        assertThat(docx).contains(sentence, MemoWorld.THEME + ": alla två barn", MemoWorld.APPROVED, MemoWorld.PROPOSAL);
+        assertThat(docx).contains(sentence, MemoWorld.THEME + ": båda barnen", MemoWorld.APPROVED, MemoWorld.PROPOSAL);
         var pdf = pdfText(mvc.perform(as(get("/rounds/{id}/memo.pdf", w.roundId()), w.lead())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray());
-        assertThat(pdf).contains(MemoWorld.THEME + ": alla två barn", MemoWorld.APPROVED, MemoWorld.PROPOSAL);
+        assertThat(pdf).contains(MemoWorld.THEME + ": båda barnen", MemoWorld.APPROVED, MemoWorld.PROPOSAL);
 
         for (var output : new String[] {page, docx, pdf}) {
             assertThat(output).doesNotContain(MemoWorld.CANDIDATE, MemoWorld.WITHDRAWN, CodingWorld.WORDS_A, CodingWorld.WORDS_B,
