@@ -13,6 +13,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -97,6 +98,34 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
                                                                             WebRequest request) {
         var problem = problem(HttpStatus.BAD_REQUEST, "error.badRequest.title", "error.badRequest.detail");
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        var field = fieldOf(ex);
+        if (field == null) {
+            var problem = problem(HttpStatus.BAD_REQUEST, "error.badRequest.title", "error.badRequest.unreadable");
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        // A value of the wrong type in a known field: name the field, as for every other bad input.
+        var message = messages.getMessage("error.badRequest.fieldType", new Object[] {field}, LocaleContextHolder.getLocale());
+        var problem = problem(HttpStatus.BAD_REQUEST, "error.badRequest.title", null);
+        problem.setDetail(message);
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** The JSON field a read error is about ("quoteIds", "deadline" …), or null when the JSON itself is broken. */
+    private static String fieldOf(Throwable error) {
+        for (var cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof tools.jackson.core.JacksonException jackson && !jackson.getPath().isEmpty()) {
+                var names = jackson.getPath().stream().map(tools.jackson.core.JacksonException.Reference::getPropertyName)
+                        .filter(java.util.Objects::nonNull).toList();
+                return names.isEmpty() ? null : String.join(".", names);
+            }
+        }
+        return null;
     }
 
     @Override
