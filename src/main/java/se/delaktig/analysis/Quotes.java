@@ -348,7 +348,8 @@ public class Quotes {
         var names = new HashMap<String, String>();
         // Once the round's free text is shredded, a candidate's draft can never be read (or approved)
         // again: only the approved quotes, kept in their de-identified wording, are left to list.
-        return rows.stream().filter(r -> r.status() == Quote.Status.APPROVED || keys.hasKey(round.id())).map(r -> {
+        var textReadable = keys.hasKey(round.id());
+        return rows.stream().filter(r -> r.status() == Quote.Status.APPROVED || textReadable).map(r -> {
             var text = r.status() == Quote.Status.APPROVED ? r.approvedText()
                     : keys.decrypt(round.id(), r.draft(), draftContext(r.id()));
             var approver = r.approvedBy() == null ? null : names.computeIfAbsent(r.approvedBy(),

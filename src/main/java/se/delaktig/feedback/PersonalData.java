@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import se.delaktig.privacy.IdentityNumbers;
+import se.delaktig.analysis.DeidentificationCheck;
 
 /**
- * What must never be in the feedback: identity numbers, phone numbers, e-mail addresses, and the
- * names the round knows (the key list's first names, the pseudonyms, the unit's staff). A finding
- * names what was found, so the person knows what to rewrite.
+ * What must never be in the feedback: identity numbers, phone numbers and e-mail addresses (found by
+ * the same check as quotes), and the names the round knows (the key list's first names, the
+ * pseudonyms, the unit's staff). A finding names what was found, so the person knows what to rewrite.
  */
 final class PersonalData {
 
@@ -19,8 +19,9 @@ final class PersonalData {
     record Finding(String messageKey, String word) {
     }
 
-    private static final Pattern PHONE = Pattern.compile("(?<![\\d+])(?:\\+\\s?46|0)(?:[\\s-]?\\d){6,11}(?!\\d)");
-    private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\d._%+-]+@[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)+");
+    /** The quote check without any names: identity numbers, phone numbers and e-mail addresses. */
+    private static final DeidentificationCheck NUMBERS_AND_ADDRESSES =
+            new DeidentificationCheck(List.of(), List.of(), List.of());
 
     private final List<Pattern> names = new ArrayList<>();
     private final List<String> words = new ArrayList<>();
@@ -50,16 +51,14 @@ final class PersonalData {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        if (IdentityNumbers.containsIdentityNumber(text)) {
-            return Optional.of(new Finding("feedback.personal.identityNumber", ""));
-        }
-        var email = EMAIL.matcher(text);
-        if (email.find()) {
-            return Optional.of(new Finding("feedback.personal.email", email.group()));
-        }
-        var phone = PHONE.matcher(text);
-        if (phone.find()) {
-            return Optional.of(new Finding("feedback.personal.phone", phone.group().strip()));
+        var found = NUMBERS_AND_ADDRESSES.findings(text);
+        if (!found.isEmpty()) {
+            var first = found.get(0);
+            return Optional.of(switch (first.kind()) {
+                case IDENTITY_NUMBER -> new Finding("feedback.personal.identityNumber", "");
+                case EMAIL -> new Finding("feedback.personal.email", first.text());
+                default -> new Finding("feedback.personal.phone", first.text());
+            });
         }
         for (int i = 0; i < names.size(); i++) {
             if (names.get(i).matcher(text).find()) {

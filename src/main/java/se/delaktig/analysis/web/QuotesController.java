@@ -3,6 +3,7 @@ package se.delaktig.analysis.web;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -71,47 +72,48 @@ class QuotesController {
     String replace(@PathVariable long id, @PathVariable long quoteId, @RequestParam(required = false) Integer version,
                    @RequestParam(required = false) Integer start, @RequestParam(required = false) Integer end,
                    Model model, RedirectAttributes redirect, Locale locale) {
-        try {
+        return act(id, quoteId, model, locale, () -> {
             var quote = quotes.replace(id, quoteId, version, start, end);
             redirect.addFlashAttribute("flash", messages.getMessage(quote.clean() ? "quote.replacedClean" : "quote.replaced",
                     new Object[]{quote.findings().size()}, locale));
             return back(id, quoteId);
-        } catch (InvalidInputException e) {
-            return page(id, model, errors(quoteId, e, locale), Map.of());
-        }
+        });
     }
 
     @PostMapping("/rounds/{id}/quotes/{quoteId}/approve")
     String approve(@PathVariable long id, @PathVariable long quoteId, @RequestParam(required = false) Integer version,
                    Model model, RedirectAttributes redirect, Locale locale) {
-        try {
+        return act(id, quoteId, model, locale, () -> {
             quotes.approve(id, quoteId, version);
             redirect.addFlashAttribute("flash", messages.getMessage("quote.approvedNow", null, locale));
             return back(id, quoteId);
-        } catch (InvalidInputException e) {
-            return page(id, model, errors(quoteId, e, locale), Map.of());
-        }
+        });
     }
 
     @PostMapping("/rounds/{id}/quotes/{quoteId}/unapprove")
     String unapprove(@PathVariable long id, @PathVariable long quoteId, @RequestParam(required = false) Integer version,
                      Model model, RedirectAttributes redirect, Locale locale) {
-        try {
+        return act(id, quoteId, model, locale, () -> {
             quotes.unapprove(id, quoteId, version);
             redirect.addFlashAttribute("flash", messages.getMessage("quote.unapprovedNow", null, locale));
             return back(id, quoteId);
-        } catch (InvalidInputException e) {
-            return page(id, model, errors(quoteId, e, locale), Map.of());
-        }
+        });
     }
 
     @PostMapping("/rounds/{id}/quotes/{quoteId}/withdraw")
     String withdraw(@PathVariable long id, @PathVariable long quoteId, @RequestParam(required = false) Integer version,
                     Model model, RedirectAttributes redirect, Locale locale) {
-        try {
+        return act(id, quoteId, model, locale, () -> {
             quotes.withdraw(id, quoteId, version);
             redirect.addFlashAttribute("flash", messages.getMessage("quote.withdrawnNow", null, locale));
             return "redirect:/rounds/" + id + "/quotes";
+        });
+    }
+
+    /** Runs one change of a quote; refused input shows the page again with the error at that quote. */
+    private String act(long id, long quoteId, Model model, Locale locale, Supplier<String> change) {
+        try {
+            return change.get();
         } catch (InvalidInputException e) {
             return page(id, model, errors(quoteId, e, locale), Map.of());
         }
