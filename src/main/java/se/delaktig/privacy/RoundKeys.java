@@ -11,15 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Per-round envelope encryption with two data keys per round, each wrapped by the master key:
+ * Per-round envelope encryption with two data keys per round, kept in the {@link RoundKeyStore}
+ * (never in PostgreSQL, whose WAL and table files keep deleted rows):
  * <ul>
  *   <li>{@link Purpose#IDENTITY} for what names a child – the key list (first name, contact), booking
  *       places, notes on who knows the family. Destroyed when the round is closed.</li>
@@ -31,14 +30,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code "answer:12:34:words"}), so a ciphertext copied into another row does not decrypt.
  *
  * <p><b>Several nodes.</b> Unwrapping a key is cached per node, but a cached key is never used on
- * trust: the first use of a key in each database transaction (and every use outside one) reads the
- * key's row, and a missing row ends in {@link KeyDestroyedException} and evicts the cached key. So
- * once the transaction that destroys a key has committed, no transaction that starts afterwards, on
- * any node, can decrypt with it; at most a transaction that had already read the row goes on, as if
- * it had run a moment earlier. A time-to-live cache was rejected: it leaves a window of seconds in
- * which other nodes still decrypt, and a window cannot be proven shut by a test. The price is one
- * primary-key lookup per key and transaction (a page that decrypts a hundred texts reads the row
- * once), which is cheap next to the reads that fetch the ciphertexts.
+ * trust: the first use of a key in each database transaction (and every use outside one) asks the key
+ * store whether the key still exists, and a destroyed key ends in {@link KeyDestroyedException} and
+ * evicts the cached key. So once a key is destroyed, no transaction that starts afterwards, on any
+ * node, can decrypt with it; at most a transaction that had already checked the key goes on, as if it
+ * had run a moment earlier. A time-to-live cache was rejected: it leaves a window of seconds in which
+ * other nodes still decrypt, and a window cannot be proven shut by a test. The price is one existence
+ * check per key and transaction (a file's metadata for the local store, a primary-key lookup for the
+ * HSM store; a page that decrypts a hundred texts checks once), which is cheap next to the reads that
+ * fetch the ciphertexts.
  */
 @Service
 public class RoundKeys {
@@ -49,13 +49,11 @@ public class RoundKeys {
     private record Slot(long roundId, Purpose purpose) {
     }
 
-    private final JdbcClient jdbc;
-    private final MasterKey masterKey;
+    private final RoundKeyStore store;
     private final Map<Slot, Aead> cache = new ConcurrentHashMap<>();
 
-    RoundKeys(JdbcClient jdbc, MasterKey masterKey) {
-        this.jdbc = jdbc;
-        this.masterKey = masterKey;
+    RoundKeys(RoundKeyStore store) {
+        this.store = store;
     }
 
     /** Thrown when a round's key has been destroyed, so what it encrypted can never be read again. */
@@ -90,11 +88,11 @@ public class RoundKeys {
 
     /** Creates one key of a round; returns false (and changes nothing) if the round already has it. */
     public boolean createKey(long roundId, Purpose purpose) {
+        if (store.exists(roundId, purpose)) {
+            return false;
+        }
         try {
-            var handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-            var wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, masterKey.aead(), associated(roundId, purpose));
-            return jdbc.sql("insert into round_key (round_id, purpose, wrapped_keyset) values (?, ?, ?) on conflict do nothing")
-                    .params(roundId, purpose.name(), wrapped).update() == 1;
+            return store.create(roundId, purpose, KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not create the " + purpose + " key of round " + roundId, e);
         }
@@ -106,8 +104,7 @@ public class RoundKeys {
     }
 
     public boolean hasKey(long roundId, Purpose purpose) {
-        return jdbc.sql("select count(*) from round_key where round_id = ? and purpose = ?")
-                .params(roundId, purpose.name()).query(Integer.class).single() > 0;
+        return store.exists(roundId, purpose);
     }
 
     /** Crypto-shredding of both keys: after this, no ciphertext of the round can be decrypted, anywhere. */
@@ -117,13 +114,14 @@ public class RoundKeys {
     }
 
     /**
-     * Crypto-shredding of one key: once the surrounding transaction commits, nothing it encrypted can
-     * be decrypted on any node. Returns whether there was a key to destroy.
+     * Crypto-shredding of one key: nothing it encrypted can be decrypted again, on any node, from any
+     * copy of the database. The key store destroys the key at once, not at commit: should the
+     * surrounding transaction roll back, the key is gone all the same, which errs on the side of the
+     * child. Returns whether there was a key to destroy.
      */
     public boolean destroyKey(long roundId, Purpose purpose) {
         var slot = new Slot(roundId, purpose);
-        var deleted = jdbc.sql("delete from round_key where round_id = ? and purpose = ?")
-                .params(roundId, purpose.name()).update() > 0;
+        var deleted = store.destroy(roundId, purpose);
         cache.remove(slot);
         verifiedInTransaction().ifPresent(set -> set.remove(slot));
         return deleted;
@@ -177,30 +175,27 @@ public class RoundKeys {
         if (cached != null && verified.isPresent() && verified.get().contains(slot)) {
             return cached;
         }
-        var wrapped = jdbc.sql("select wrapped_keyset from round_key where round_id = ? and purpose = ?")
-                .params(slot.roundId(), slot.purpose().name())
-                .query(byte[].class).optional();
-        if (wrapped.isEmpty()) {
+        if (!store.exists(slot.roundId(), slot.purpose())) {
             cache.remove(slot);
             throw new KeyDestroyedException(slot.roundId(), slot.purpose());
         }
-        var aead = cached != null ? cached : unwrap(slot, wrapped.get());
+        var aead = cached != null ? cached : unwrap(slot);
         cache.put(slot, aead);
         verified.ifPresent(set -> set.add(slot));
         return aead;
     }
 
-    private Aead unwrap(Slot slot, byte[] wrapped) {
+    private Aead unwrap(Slot slot) {
+        var keyset = store.find(slot.roundId(), slot.purpose())
+                .orElseThrow(() -> new KeyDestroyedException(slot.roundId(), slot.purpose()));
         try {
-            return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, masterKey.aead(), associated(slot.roundId(), slot.purpose()))
-                    .getPrimitive(RegistryConfiguration.get(), Aead.class);
+            return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The " + slot.purpose() + " key of round " + slot.roundId()
-                    + " cannot be unwrapped: is DELAKTIG_MASTER_KEY the key this database was created with?", e);
+            throw new IllegalStateException("The " + slot.purpose() + " key of round " + slot.roundId() + " is not an AEAD key", e);
         }
     }
 
-    /** The keys whose row this transaction has read; empty outside a transaction (then every use reads it). */
+    /** The keys this transaction has checked; empty outside a transaction (then every use reads it). */
     @SuppressWarnings("unchecked")
     private java.util.Optional<Set<Slot>> verifiedInTransaction() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()
@@ -232,7 +227,8 @@ public class RoundKeys {
         return java.util.Optional.of(set);
     }
 
-    private static byte[] associated(long roundId, Purpose purpose) {
+    /** What a wrapped keyset is bound to, so a wrapped key copied to another round does not unwrap. */
+    static byte[] associated(long roundId, Purpose purpose) {
         // "round:" for the text key keeps the keys wrapped before there were two purposes readable.
         var prefix = purpose == Purpose.TEXT ? "round:" : "ident:";
         return ByteBuffer.allocate(Long.BYTES + 6).put(prefix.getBytes(StandardCharsets.US_ASCII)).putLong(roundId).array();

@@ -1,0 +1,35 @@
+package se.delaktig.privacy;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+import se.delaktig.platform.DelaktigProperties;
+
+/** Chooses the key store named by {@code delaktig.keys.store}; see {@link RoundKeyStore}. */
+@Configuration(proxyBeanMethods = false)
+class RoundKeyStoreConfiguration {
+
+    @Bean
+    RoundKeyStore roundKeyStore(RoundKeyStoreProperties keys, DelaktigProperties delaktig, ObjectProvider<MasterKey> masterKey,
+                                ObjectProvider<DataSource> dataSource) {
+        return switch (keys.store()) {
+            case LOCAL -> new LocalRoundKeyStore(StringUtils.hasText(keys.dir()) ? java.nio.file.Path.of(keys.dir()) : delaktig.dataDir().resolve("keys"),
+                    masterKey.getObject(), delaktig.ephemeral());
+            case PKCS11 -> {
+                var hsm = keys.pkcs11();
+                if (!StringUtils.hasText(hsm.library())) {
+                    throw new IllegalStateException("delaktig.keys.store=pkcs11 needs delaktig.keys.pkcs11.library, "
+                            + "the path of the HSM's PKCS#11 module (e.g. /usr/lib/softhsm/libsofthsm2.so)");
+                }
+                if (!StringUtils.hasText(hsm.pin())) {
+                    throw new IllegalStateException("delaktig.keys.store=pkcs11 needs the token's PIN in DELAKTIG_HSM_PIN");
+                }
+                yield new Pkcs11RoundKeyStore(hsm.library(), hsm.slot(), hsm.slotListIndex(), hsm.pin().toCharArray(),
+                        dataSource.getObject());
+            }
+        };
+    }
+}
