@@ -25,7 +25,8 @@ import org.springframework.util.StringUtils;
 import se.delaktig.platform.DelaktigProperties;
 
 /**
- * The master key that wraps every round's data key. It comes from {@code DELAKTIG_MASTER_KEY}
+ * The master key that wraps every round's data key in the local key store (and the keys an older
+ * version kept in PostgreSQL, while they are moved out). It comes from {@code DELAKTIG_MASTER_KEY}
  * (base64 of 32 random bytes) or, when that is not set, from {@code master.key} in the data
  * directory, created on first start. The file is convenient for a demo but sits next to the
  * database, so production should pass the key in from a secret store.

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -54,6 +55,12 @@ public class RoundKeys {
 
     RoundKeys(RoundKeyStore store) {
         this.store = store;
+        try {
+            // Whichever key store is in use, the rounds' keysets are Tink AEAD keysets.
+            AeadConfig.register();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Tink's AEAD primitives are not available", e);
+        }
     }
 
     /** Thrown when a round's key has been destroyed, so what it encrypted can never be read again. */
