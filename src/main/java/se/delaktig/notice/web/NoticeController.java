@@ -39,6 +39,7 @@ class NoticeController {
                 .toList();
         model.addAttribute("open", all.stream().filter(r -> !r.notice().acknowledged()).toList());
         model.addAttribute("handled", all.stream().filter(r -> r.notice().acknowledged()).toList());
+        model.addAttribute("grantsWaiting", notices.roleGrantsAwaitingMe());
         return "notice/list";
     }
 
