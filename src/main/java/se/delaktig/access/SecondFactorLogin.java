@@ -90,10 +90,16 @@ public class SecondFactorLogin {
     public boolean verify(String code, HttpServletRequest request, HttpServletResponse response) throws IOException {
         var staff = waiting(PENDING).orElseThrow(() -> new IllegalStateException("no pending login"));
         var address = request.getRemoteAddr();
-        if (throttle.blocked(staff.username(), address) || !secondFactors.verify(staff.id(), code)) {
+        if (throttle.blocked(staff.username(), address)) {
+            // Refused without looking at the code, and not counted: a block never grows past its longest delay.
+            audit.record(staff.username(), "LOGIN_SECOND_FACTOR", "staff", staff.username(), null,
+                    AuditLog.Outcome.DENIED, "throttled: too many failed attempts for this username or from " + address);
+            return false;
+        }
+        if (!secondFactors.verify(staff.id(), code)) {
             throttle.failed(staff.username(), address);
             audit.record(staff.username(), "LOGIN_SECOND_FACTOR", "staff", staff.username(), null,
-                    AuditLog.Outcome.FAILURE, "wrong or throttled code from " + address);
+                    AuditLog.Outcome.FAILURE, "wrong code from " + address);
             return false;
         }
         audit.record(staff.username(), "LOGIN_SECOND_FACTOR", "staff", staff.username(), null,

@@ -44,7 +44,7 @@ class SecurityConfiguration {
         var problemEntryPoint = new ProblemEntryPoint(messages, locales);
         var paths = PathPatternRequestMatcher.withDefaults();
         // The API and its description answer with problem details, never with a login page.
-        RequestMatcher api = new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/v3/api-docs"),
+        RequestMatcher api = new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/v3/api-docs*"),
                 paths.matcher("/v3/api-docs/**"));
         RequestMatcher bearer = ApiTokenFilter::hasBearer;
 
