@@ -94,19 +94,22 @@ class LoginAttackIT {
     }
 
     @Test
-    void anUnknownUsernameCostsAPasswordHashLikeAKnownOne() {
+    void unknownAndDisabledAccountsCostAPasswordHashLikeAKnownOne() {
         var known = newStaff();
+        var disabled = newStaff();
+        organization.setEnabled(organization.staffByUsername(disabled).orElseThrow().id(), false);
         var unknownTimes = new ArrayList<Long>();
         var knownTimes = new ArrayList<Long>();
+        var disabledTimes = new ArrayList<Long>();
         for (int i = 0; i < 7; i++) {
             unknownTimes.add(timeOf("ghost-" + UUID.randomUUID().toString().substring(0, 8)));
             knownTimes.add(timeOf(known));
-            if (i % 2 == 1) {
-                jdbc.sql("delete from login_throttle").update();
-            }
+            disabledTimes.add(timeOf(disabled));
+            jdbc.sql("delete from login_throttle where throttle_key like 'address:%'").update();
         }
-        // Without the dummy hash an unknown name answers many times faster than a known one.
+        // Without a hash for them, an unknown name or a disabled account would answer many times faster.
         assertThat(median(unknownTimes)).isGreaterThan(median(knownTimes) / 3);
+        assertThat(median(disabledTimes)).isGreaterThan(median(knownTimes) / 3);
     }
 
     private long timeOf(String username) {

@@ -170,8 +170,11 @@ class ProfileController {
         return rows;
     }
 
-    /** Days from 1 to the maximum, or null. */
+    /** Days from 1 to the maximum (the default when left empty), or null. */
     static Integer days(String text) {
+        if (text == null || text.isBlank()) {
+            return ApiTokens.DEFAULT_DAYS;
+        }
         try {
             var days = Integer.parseInt(text == null ? "" : text.trim());
             return days >= 1 && days <= ApiTokens.MAX_DAYS ? days : null;
