@@ -62,9 +62,17 @@ class SecurityBrowserIT extends BrowserTest {
     private void checkAtEveryWidth() {
         for (var width : WIDTHS) {
             driver.manage().window().setSize(new Dimension(width, 1000));
-            var overflow = (Boolean) ((JavascriptExecutor) driver).executeScript(
-                    "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
-            assertThat(overflow).as("horizontal scroll at %d px on %s", width, path()).isFalse();
+            var expected = width;
+            waitUntil(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth;")).intValue() <= expected);
+            // The elements that stick out name the culprit when this fails.
+            var wide = (String) ((JavascriptExecutor) driver).executeScript("""
+                    const limit = document.documentElement.clientWidth;
+                    if (document.documentElement.scrollWidth <= limit) return '';
+                    return [...document.querySelectorAll('body *')]
+                        .filter(e => e.getBoundingClientRect().right > limit + 1 && !e.closest('.table-scroll > table'))
+                        .map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
+                        .join(', ');""");
+            assertThat(wide).as("horizontal scroll at %d px on %s", width, path()).isEmpty();
             assertNoAxeViolations();
         }
         driver.manage().window().setSize(new Dimension(1280, 1000));
