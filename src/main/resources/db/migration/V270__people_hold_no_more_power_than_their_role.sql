@@ -46,7 +46,7 @@ create table role_grant_request (
     requested_at  timestamptz not null default now(),
     decided_by    bigint references staff (id) on delete set null,
     decided_at    timestamptz,
-    outcome       text check (outcome in ('APPROVED', 'REJECTED', 'WITHDRAWN')),
+    outcome       text check (outcome in ('APPROVED', 'REJECTED', 'WITHDRAWN', 'GRANTED')),
     check ((decided_at is null) = (outcome is null))
 );
 create unique index role_grant_request_open on role_grant_request (staff_id, unit_id, role) where decided_at is null;

@@ -43,6 +43,11 @@ public class Notices {
         return currentActor.find().map(a -> roleGrants.awaitingDecisionBy(a.username())).orElse(0);
     }
 
+    /** Roles that open child data which someone else gave in this person's units in the last 30 days. */
+    public int roleGrantsGivenRecently() {
+        return currentActor.find().map(a -> roleGrants.recentGrantsSeenBy(a.username())).orElse(0);
+    }
+
     public Notice get(long id) {
         return notice(safeguarding.get(id));
     }

@@ -7,7 +7,7 @@ public enum Role {
     /**
      * Whether the role opens child data: the key list (process lead, the assigned interviewer),
      * completed interviews (the unit's interviewers and manager) or pseudonymised answers (R&D).
-     * Such a role is granted only when a second person approves (see {@link RoleGrants}).
+     * No one gives such a role to themselves without a second person's approval (see {@link RoleGrants}).
      */
     public boolean readsChildData() {
         return switch (this) {

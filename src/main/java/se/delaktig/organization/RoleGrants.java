@@ -12,11 +12,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Four eyes on every role that opens child data. An administrator asks for such a role for someone
- * (themselves included); it takes effect only when a second person approves: another administrator
- * or a manager of the unit, never the one who asked and never the one who gets the role. Roles that
- * read no child data are granted at once. Requests and decisions are published as events so that
- * notices reach the unit's managers and the administrators.
+ * No one gives themselves a role that opens child data. An administrator who asks for such a role
+ * for themselves gets a request that takes effect only when a second person approves: another
+ * administrator or a manager of the unit, never the one who asked. A role given to someone else takes
+ * effect at once, as the ordinary work of setting up a unit, but it is never silent: it is recorded as
+ * a decided grant that the unit's managers and the administrators see among their notices and on the
+ * roles page, so a grant to an account the administrator controls is seen by a second person.
  */
 @Service
 @Transactional
@@ -70,6 +71,14 @@ public class RoleGrants {
         }
         if (!role.readsChildData()) {
             organization.grant(staffId, unitId, role);
+            return Outcome.GRANTED;
+        }
+        if (staffId != requester.id()) {
+            organization.grant(staffId, unitId, role);
+            jdbc.sql("""
+                    insert into role_grant_request (staff_id, unit_id, role, requested_by, decided_by, decided_at, outcome)
+                    values (?, ?, ?, ?, ?, now(), 'GRANTED')""")
+                    .params(staffId, unitId, role.name(), requester.id(), requester.id()).update();
             return Outcome.GRANTED;
         }
         var id = jdbc.sql("""
@@ -138,6 +147,20 @@ public class RoleGrants {
             return 0;
         }
         return (int) openFor(username).stream().filter(r -> mayDecide(person, r)).count();
+    }
+
+    /**
+     * Roles that open child data given in the last 30 days to someone in a unit this person manages (or
+     * in any unit, for an administrator), by someone else: the notice that makes every grant seen.
+     */
+    @Transactional(readOnly = true)
+    public int recentGrantsSeenBy(String username) {
+        var person = organization.staffByUsername(username).filter(StaffMember::enabled).orElse(null);
+        if (person == null) {
+            return 0;
+        }
+        return (int) recentlyDecidedFor(username).stream()
+                .filter(r -> "GRANTED".equals(r.outcome()) && r.requestedById() != person.id()).count();
     }
 
     /** Decided requests of the last 30 days the person may see, newest first. */
