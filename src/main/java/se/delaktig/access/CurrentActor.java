@@ -28,7 +28,9 @@ public class CurrentActor {
 
     public Optional<Actor> find() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken
+                || auth.getAuthorities().stream().noneMatch(a -> "ROLE_STAFF".equals(a.getAuthority()))) {
+            // Also a login that still owes its second factor: it is nobody yet.
             return Optional.empty();
         }
         var attributes = RequestContextHolder.getRequestAttributes();

@@ -39,6 +39,11 @@ class ProblemEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler
                 e instanceof CsrfException ? "error.forbidden.csrf" : "error.forbidden.detail");
     }
 
+    /** A 403 problem with a detail of its own, for refusals the filters decide themselves. */
+    void deny(HttpServletRequest request, HttpServletResponse response, String detailKey) throws IOException {
+        write(request, response, 403, "error.forbidden.title", detailKey);
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, int status, String titleKey,
                        String detailKey) throws IOException {
         var locale = locales.resolveLocale(request);

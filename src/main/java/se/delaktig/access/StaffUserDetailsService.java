@@ -1,6 +1,5 @@
 package se.delaktig.access;
 
-import java.time.Instant;
 import java.util.ArrayList;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Service;
 import se.delaktig.organization.Organization;
 import se.delaktig.organization.Role;
 
-/** Loads staff for the login form; a throttled account reports itself as locked. */
+/** Loads staff for the login form and for API tokens. Throttling lives in {@link LoginThrottle}, not in the account. */
 @Service
 class StaffUserDetailsService implements UserDetailsService {
 
@@ -34,12 +33,10 @@ class StaffUserDetailsService implements UserDetailsService {
         }
         organization.rolesByUnit(staff.id()).values().stream().flatMap(java.util.Set::stream).distinct()
                 .map(Role::name).forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
-        var locked = staff.lockedUntil() != null && staff.lockedUntil().isAfter(Instant.now());
         return User.withUsername(staff.username())
                 .password(hash)
                 .authorities(authorities)
                 .disabled(!staff.enabled())
-                .accountLocked(locked)
                 .build();
     }
 }

@@ -2,7 +2,9 @@
  * Notices: things a person has to act on, shown in a list in the application and, when SMTP is
  * configured with the standard {@code spring.mail.*} settings, announced by e-mail. Today these are
  * safeguarding notices: an interviewer has flagged that a child may need a report of concern, and
- * the unit's process leads and unit managers are told to act in the case system.
+ * the unit's process leads and unit managers are told to act in the case system. Administrators and
+ * unit managers also see roles that wait for their approval as a second person, and roles that
+ * others gave in their units (the organization module's rule against self-granted access).
  *
  * <p>An e-mail never carries what the notice is about – no note, no child, no pseudonym – only that
  * there is something to look at in Delaktig and a link to it, because mail leaves the municipality's

@@ -2,7 +2,6 @@ package se.delaktig.organization;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -38,10 +38,12 @@ public class Organization {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
 
-    Organization(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+    Organization(JdbcClient jdbc, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
+        this.events = events;
     }
 
     // regions and municipalities ----------------------------------------------------------------
@@ -135,13 +137,21 @@ public class Organization {
                 passwordEncoder.encode(rawPassword), administrator);
     }
 
+    /** Changes the password; the person's other sessions and their API tokens stop working. */
     public void changePassword(long staffId, String rawPassword) {
         jdbc.sql("update staff set password_hash = ?, failed_logins = 0, locked_until = null where id = ?")
                 .params(passwordEncoder.encode(rawPassword), staffId).update();
+        staffMember(staffId).ifPresent(s -> events.publishEvent(
+                new StaffCredentialsChanged(staffId, s.username(), StaffCredentialsChanged.PASSWORD_CHANGED)));
     }
 
+    /** Disabling ends the person's sessions and revokes their API tokens. */
     public void setEnabled(long staffId, boolean enabled) {
         jdbc.sql("update staff set enabled = ? where id = ?").params(enabled, staffId).update();
+        if (!enabled) {
+            staffMember(staffId).ifPresent(s -> events.publishEvent(
+                    new StaffCredentialsChanged(staffId, s.username(), StaffCredentialsChanged.DISABLED)));
+        }
     }
 
     @Transactional(readOnly = true)
@@ -227,31 +237,6 @@ public class Organization {
         return jdbc.sql("select * from staff_role order by unit_id, staff_id")
                 .query((rs, n) -> new Membership(rs.getLong("staff_id"), rs.getLong("unit_id"), Role.valueOf(rs.getString("role"))))
                 .list();
-    }
-
-    // login throttling state ----------------------------------------------------------------------
-
-    /**
-     * Counts a failed login. From the third failure in a row the account must wait before the next
-     * attempt, doubling each time (5, 10, 20 … seconds); from the tenth it is locked for 15 minutes.
-     * Returns the time until which the account is locked, if any.
-     */
-    public Optional<Instant> recordFailedLogin(String username) {
-        return jdbc.sql("""
-                update staff set failed_logins = failed_logins + 1,
-                  locked_until = case
-                    when failed_logins + 1 >= 10 then now() + interval '15 minutes'
-                    when failed_logins + 1 >= 3 then now() + make_interval(secs => 5 * power(2, failed_logins + 1 - 3))
-                    else locked_until end
-                where username = ? returning locked_until""")
-                .param(username == null ? "" : username.trim().toLowerCase())
-                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
-                .optional().flatMap(o -> o);
-    }
-
-    public void recordSuccessfulLogin(String username) {
-        jdbc.sql("update staff set failed_logins = 0, locked_until = null where username = ?")
-                .param(username.trim().toLowerCase()).update();
     }
 
     // helpers -------------------------------------------------------------------------------------

@@ -104,11 +104,11 @@ class ApiTokenIT {
     @Test
     void aTokenRequestWithoutNameIsAProblemWithTheField() {
         var org = fixtures.organisation();
-        var manager = organization.staffByUsername(org.manager()).orElseThrow();
-        var token = tokens.create(manager.id(), "script");
+        var browser = new Browser(port);
+        browser.login(org.manager(), TestFixtures.PASSWORD);
+        var csrf = Browser.metaToken(browser.get("/profile").body());
 
-        var response = new Browser(port).postJson("/api/v1/me/tokens", "{\"name\":\" \"}",
-                "Authorization", "Bearer " + token.plainToken());
+        var response = browser.postJson("/api/v1/me/tokens", "{\"name\":\" \"}", "X-CSRF-TOKEN", csrf);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat((String) JsonPath.read(response.body(), "$.errors[0].field")).isEqualTo("name");

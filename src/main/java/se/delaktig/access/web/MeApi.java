@@ -28,11 +28,15 @@ class MeApi {
     record Me(String username, String displayName, boolean administrator, List<UnitRole> roles) {
     }
 
-    record NewToken(String name) {
+    /**
+     * @param scope READ (the default) or WRITE
+     * @param days  how long the token lives, 1–365, 90 when left out
+     */
+    record NewToken(String name, String scope, Integer days) {
     }
 
     /** The plain token appears only in this answer. */
-    record CreatedToken(long id, String name, String token) {
+    record CreatedToken(long id, String name, String token, String scope, java.time.Instant expiresAt) {
     }
 
     private final CurrentActor currentActor;
@@ -67,9 +71,22 @@ class MeApi {
         if (request.name().trim().length() > ProfileController.MAX_TOKEN_NAME) {
             throw new InvalidInputException("name", "access.token.nameTooLong", ProfileController.MAX_TOKEN_NAME);
         }
-        var created = tokens.create(actor.staffId(), request.name());
+        ApiTokens.Scope scope;
+        if (request.scope() == null || request.scope().isBlank() || request.scope().equalsIgnoreCase("READ")) {
+            scope = ApiTokens.Scope.READ;
+        } else if (request.scope().equalsIgnoreCase("WRITE")) {
+            scope = ApiTokens.Scope.WRITE;
+        } else {
+            throw new InvalidInputException("scope", "security.token.scopeChoice");
+        }
+        var days = request.days() == null ? ApiTokens.DEFAULT_DAYS : request.days();
+        if (days < 1 || days > ApiTokens.MAX_DAYS) {
+            throw new InvalidInputException("days", "security.token.daysRange", ApiTokens.MAX_DAYS);
+        }
+        var created = tokens.create(actor.staffId(), request.name(), scope, days);
         audit.success("CREATE_API_TOKEN", "api_token", created.id(), null);
         return ResponseEntity.created(URI.create("/api/v1/me/tokens/" + created.id()))
-                .body(new CreatedToken(created.id(), request.name().trim(), created.plainToken()));
+                .body(new CreatedToken(created.id(), request.name().trim(), created.plainToken(), scope.name(),
+                        created.expiresAt()));
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -21,6 +22,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import se.delaktig.access.Actor;
 import se.delaktig.access.ApiTokens;
 import se.delaktig.access.CurrentActor;
+import se.delaktig.access.SecondFactorPolicy;
+import se.delaktig.access.SecondFactors;
 import se.delaktig.audit.AuditLog;
 import se.delaktig.organization.Organization;
 import se.delaktig.organization.Role;
@@ -37,13 +40,17 @@ class ProfileController {
     record PasswordForm(String currentPassword, String newPassword, String repeatPassword) {
     }
 
-    record TokenForm(String name) {
+    record TokenForm(String name, String scope, String days) {
+        static TokenForm empty() {
+            return new TokenForm("", "READ", String.valueOf(ApiTokens.DEFAULT_DAYS));
+        }
     }
 
     record UnitRoles(String unit, List<Role> roles) {
     }
 
-    record TokenRow(long id, String name, String prefix, String created, String lastUsed, String revoked, boolean active) {
+    record TokenRow(long id, String name, String prefix, String created, String lastUsed, String revoked, boolean active,
+                    String expires, boolean expired, String scope) {
     }
 
     private final CurrentActor currentActor;
@@ -51,9 +58,13 @@ class ProfileController {
     private final ApiTokens tokens;
     private final AuditLog audit;
     private final MessageSource messages;
+    private final SecondFactors secondFactors;
+    private final SecondFactorPolicy policy;
 
     ProfileController(CurrentActor currentActor, Organization organization, ApiTokens tokens, AuditLog audit,
-                      MessageSource messages) {
+                      MessageSource messages, SecondFactors secondFactors, SecondFactorPolicy policy) {
+        this.secondFactors = secondFactors;
+        this.policy = policy;
         this.currentActor = currentActor;
         this.organization = organization;
         this.tokens = tokens;
@@ -63,11 +74,12 @@ class ProfileController {
 
     @GetMapping("/profile")
     String profile(Model model) {
-        return page(model, new TokenForm(""), new LinkedHashMap<>());
+        return page(model, TokenForm.empty(), new LinkedHashMap<>());
     }
 
     @PostMapping("/profile/password")
-    String changePassword(@ModelAttribute PasswordForm form, Model model, RedirectAttributes redirect) {
+    String changePassword(@ModelAttribute PasswordForm form, Model model, RedirectAttributes redirect,
+                          HttpServletRequest request) {
         var actor = currentActor.get();
         var errors = new LinkedHashMap<String, String>();
         if (form.currentPassword() == null || !organization.passwordMatches(actor.staffId(), form.currentPassword())) {
@@ -80,9 +92,11 @@ class ProfileController {
         }
         if (!errors.isEmpty()) {
             audit.record("CHANGE_PASSWORD", "staff", actor.username(), null, AuditLog.Outcome.FAILURE);
-            return page(model, new TokenForm(""), errors);
+            return page(model, TokenForm.empty(), errors);
         }
+        // Ends the person's other sessions and revokes their tokens; this session stays, under a new id.
         organization.changePassword(actor.staffId(), form.newPassword());
+        request.changeSessionId();
         audit.success("CHANGE_PASSWORD", "staff", actor.username(), null);
         redirect.addFlashAttribute("flash", text("access.password.changed"));
         return "redirect:/profile";
@@ -101,13 +115,20 @@ class ProfileController {
         } else if (form.name().trim().length() > MAX_TOKEN_NAME) {
             errors.put("name", text("access.token.nameTooLong", MAX_TOKEN_NAME));
         }
+        var scope = "WRITE".equals(form.scope()) ? ApiTokens.Scope.WRITE : ApiTokens.Scope.READ;
+        var days = days(form.days());
+        if (days == null) {
+            errors.put("days", text("security.token.daysRange", ApiTokens.MAX_DAYS));
+        }
         if (!errors.isEmpty()) {
             return page(model, form, errors);
         }
-        var created = tokens.create(actor.staffId(), form.name());
+        var created = tokens.create(actor.staffId(), form.name(), scope, days);
         audit.success("CREATE_API_TOKEN", "api_token", created.id(), null);
         model.addAttribute("tokenName", form.name().trim());
         model.addAttribute("plainToken", created.plainToken());
+        model.addAttribute("tokenExpires", time(created.expiresAt()));
+        model.addAttribute("tokenScope", scope.name());
         model.addAttribute("meUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/me").toUriString());
         return "access/token-created";
     }
@@ -129,11 +150,14 @@ class ProfileController {
         model.addAttribute("unitRoles", unitRoles(actor));
         model.addAttribute("tokens", tokens.of(actor.staffId()).stream()
                 .map(t -> new TokenRow(t.id(), t.name(), t.prefix(), time(t.createdAt()), time(t.lastUsedAt()),
-                        time(t.revokedAt()), t.active()))
+                        time(t.revokedAt()), t.active(), time(t.expiresAt()), t.expired(), t.scope().name()))
                 .toList());
         model.addAttribute("tokenForm", tokenForm);
         model.addAttribute("errors", errors);
         model.addAttribute("minPasswordLength", MIN_PASSWORD_LENGTH);
+        model.addAttribute("maxTokenDays", ApiTokens.MAX_DAYS);
+        model.addAttribute("secondFactor", secondFactors.enrolled(actor.staffId()));
+        model.addAttribute("secondFactorRequired", policy.requiredFor(actor.staffId()));
         return "access/profile";
     }
 
@@ -144,6 +168,19 @@ class ProfileController {
                     actor.rolesByUnit().get(unit.id()).stream().sorted(Comparator.naturalOrder()).toList()));
         }
         return rows;
+    }
+
+    /** Days from 1 to the maximum (the default when left empty), or null. */
+    static Integer days(String text) {
+        if (text == null || text.isBlank()) {
+            return ApiTokens.DEFAULT_DAYS;
+        }
+        try {
+            var days = Integer.parseInt(text == null ? "" : text.trim());
+            return days >= 1 && days <= ApiTokens.MAX_DAYS ? days : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String time(Instant instant) {

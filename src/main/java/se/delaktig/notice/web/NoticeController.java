@@ -39,6 +39,8 @@ class NoticeController {
                 .toList();
         model.addAttribute("open", all.stream().filter(r -> !r.notice().acknowledged()).toList());
         model.addAttribute("handled", all.stream().filter(r -> r.notice().acknowledged()).toList());
+        model.addAttribute("grantsWaiting", notices.roleGrantsAwaitingMe());
+        model.addAttribute("grantsGiven", notices.roleGrantsGivenRecently());
         return "notice/list";
     }
 

@@ -22,6 +22,7 @@ import se.delaktig.audit.AuditLog;
 import se.delaktig.organization.Municipality;
 import se.delaktig.organization.Organization;
 import se.delaktig.organization.Role;
+import se.delaktig.organization.RoleGrants;
 import se.delaktig.organization.StaffMember;
 import se.delaktig.organization.Unit;
 import se.delaktig.web.NotFoundException;
@@ -74,11 +75,13 @@ class AdminController {
     }
 
     private final Organization organization;
+    private final RoleGrants roleGrants;
     private final AuditLog audit;
     private final MessageSource messages;
 
-    AdminController(Organization organization, AuditLog audit, MessageSource messages) {
+    AdminController(Organization organization, RoleGrants roleGrants, AuditLog audit, MessageSource messages) {
         this.organization = organization;
+        this.roleGrants = roleGrants;
         this.audit = audit;
         this.messages = messages;
     }
@@ -303,7 +306,8 @@ class AdminController {
     }
 
     @PostMapping("/staff/{id}/roles")
-    String grant(@PathVariable long id, @ModelAttribute RoleForm form, Model model, RedirectAttributes redirect) {
+    String grant(@PathVariable long id, @ModelAttribute RoleForm form, Model model, Authentication authentication,
+                 RedirectAttributes redirect) {
         var staff = staffMember(id);
         var errors = new FieldErrors(messages);
         var unitId = FieldErrors.integer(form.unitId());
@@ -318,10 +322,18 @@ class AdminController {
         if (errors.any()) {
             return staffPage(model, staff, form, errors);
         }
-        organization.grant(id, unit.id(), role);
-        audit.record("GRANT_ROLE", "staff", staff.username(), unit.id(), AuditLog.Outcome.SUCCESS);
-        redirect.addFlashAttribute("flash", text("organization.role.granted", staff.displayName(),
-                text("organization.role." + role.name()), unit.fullName()));
+        var outcome = roleGrants.request(id, unit.id(), role, authentication.getName());
+        if (outcome == RoleGrants.Outcome.PENDING) {
+            audit.record(authentication.getName(), "REQUEST_ROLE", "staff", staff.username(), unit.id(),
+                    AuditLog.Outcome.SUCCESS, role.name() + " waits for a second person");
+            redirect.addFlashAttribute("flash", text("organization.role.pending", staff.displayName(),
+                    text("organization.role." + role.name()), unit.fullName()));
+        } else {
+            audit.record(authentication.getName(), "GRANT_ROLE", "staff", staff.username(), unit.id(),
+                    AuditLog.Outcome.SUCCESS, role.name());
+            redirect.addFlashAttribute("flash", text("organization.role.granted", staff.displayName(),
+                    text("organization.role." + role.name()), unit.fullName()));
+        }
         return "redirect:/admin/staff/" + id;
     }
 
@@ -349,11 +361,17 @@ class AdminController {
         }
         model.addAttribute("staffMember", staff);
         model.addAttribute("unitRoles", rows);
+        model.addAttribute("pendingRoles", roleGrants.openFor(currentUsername()).stream()
+                .filter(r -> r.staffId() == staff.id()).toList());
         model.addAttribute("units", organization.units());
         model.addAttribute("roles", Role.values());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors.asMap());
         return "admin/staff-member";
+    }
+
+    private static String currentUsername() {
+        return org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getName();
     }
 
     private StaffMember staffMember(long id) {
