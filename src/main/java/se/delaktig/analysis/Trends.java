@@ -63,9 +63,9 @@ public class Trends {
     private static final Map<Counts.Dimension, List<String>> GROUPS = new LinkedHashMap<>();
 
     static {
-        GROUPS.put(Counts.Dimension.AGE_BAND, List.of("5-8", "9-12", "13-18"));
-        GROUPS.put(Counts.Dimension.GENDER, List.of("GIRL", "BOY", "OTHER", "UNKNOWN"));
-        GROUPS.put(Counts.Dimension.CONTACT_TYPE, List.of("INVESTIGATION", "INTERVENTION", "PLACEMENT", "UNKNOWN"));
+        for (var dimension : Counts.Dimension.values()) {
+            GROUPS.put(dimension, Counts.groupsOf(dimension));
+        }
     }
 
     private final Counts counts;
