@@ -93,16 +93,29 @@ public class Counts {
                 answerOf.computeIfAbsent(a.questionId(), k -> new HashMap<>()).put(a.participantId(), a.value().trim());
             }
         }
-        var areas = guide.areas().stream()
-                .map(area -> new AreaCounts(area.code(), area.title(), area.questions().stream()
-                        .map(q -> {
-                            var counted = count(q, byQuestion.getOrDefault(q.id(), List.of()), total, locale);
-                            return counted.withBreakdowns(breakdowns(counted, answerOf.getOrDefault(q.id(), Map.of()),
-                                    children, threshold, locale));
-                        })
-                        .toList()))
-                .toList();
-        return new RoundCounts(round.id(), round.title(), guide.id(), guide.label(), total, areas, threshold);
+        var counted = new ArrayList<QuestionCounts>();
+        var areaQuestions = new ArrayList<List<QuestionCounts>>();
+        for (var area : guide.areas()) {
+            var list = new ArrayList<QuestionCounts>();
+            for (var q : area.questions()) {
+                var c = count(q, byQuestion.getOrDefault(q.id(), List.of()), total, locale);
+                list.add(c);
+                counted.add(c);
+            }
+            areaQuestions.add(list);
+        }
+        var breakdowns = breakdowns(counted, answerOf, children, threshold, locale);
+        var areas = new ArrayList<AreaCounts>();
+        int index = 0;
+        for (int a = 0; a < guide.areas().size(); a++) {
+            var area = guide.areas().get(a);
+            var questions = new ArrayList<QuestionCounts>();
+            for (var q : areaQuestions.get(a)) {
+                questions.add(q.withBreakdowns(breakdowns.get(index++)));
+            }
+            areas.add(new AreaCounts(area.code(), area.title(), List.copyOf(questions)));
+        }
+        return new RoundCounts(round.id(), round.title(), guide.id(), guide.label(), total, List.copyOf(areas), threshold);
     }
 
     /** The properties children are grouped by, in the order the page shows them. */
@@ -111,58 +124,86 @@ public class Counts {
     private static final String UNKNOWN = "UNKNOWN";
     private static final String UNANSWERED = "UNANSWERED";
 
-    private List<Breakdown> breakdowns(QuestionCounts question, Map<Long, String> answers, List<Participant> children,
-                                       int threshold, Locale locale) {
+    /**
+     * Every group of a property, whether it has children or not: a list of only the groups with
+     * children would tell a reader that each listed group has at least one child.
+     */
+    static List<String> groupsOf(Dimension dimension) {
+        return switch (dimension) {
+            case AGE_BAND -> List.of("5-8", "9-12", "13-18");
+            case GENDER -> List.of("GIRL", "BOY", "OTHER", UNKNOWN);
+            case CONTACT_TYPE -> List.of("INVESTIGATION", "INTERVENTION", "PLACEMENT", UNKNOWN);
+        };
+    }
+
+    /**
+     * The breakdowns of every question, one list per question in {@code questions}' order. One
+     * property is decided for all questions at once: they share its group sizes, so a reader reads
+     * them together.
+     */
+    private List<List<Breakdown>> breakdowns(List<QuestionCounts> questions, Map<Long, Map<Long, String>> answerOf,
+                                             List<Participant> children, int threshold, Locale locale) {
+        var result = new ArrayList<List<Breakdown>>();
+        questions.forEach(q -> result.add(new ArrayList<>()));
         if (children.isEmpty()) {
-            return List.of();
+            return result;
         }
-        var rowValues = new ArrayList<String>(question.distribution().stream().map(Cell::value).toList());
-        var rowLabels = new ArrayList<String>(question.distribution().stream().map(Cell::label).toList());
-        if (question.unanswered() > 0) {
-            rowValues.add(UNANSWERED);
-            rowLabels.add(CountSentences.unansweredLabel(locale));
-        }
-        var result = new ArrayList<Breakdown>();
         for (var dimension : Dimension.values()) {
-            var groupValues = new ArrayList<>(switch (dimension) {
-                case AGE_BAND -> List.of("5-8", "9-12", "13-18");
-                case GENDER -> List.of("GIRL", "BOY", "OTHER");
-                case CONTACT_TYPE -> List.of("INVESTIGATION", "INTERVENTION", "PLACEMENT");
-            });
-            // Children without the property form their own group, so the groups still add up to the round.
-            // A group with no children is left out: it tells nothing about any child, and shown as 0 it
-            // would force a real group to be suppressed with it.
-            groupValues.add(UNKNOWN);
-            groupValues.removeIf(value -> children.stream().noneMatch(p -> groupOf(p, dimension).equals(value)));
-            var cells = new int[rowValues.size()][groupValues.size()];
+            var groupValues = groupsOf(dimension);
             var sizes = new int[groupValues.size()];
             for (var child : children) {
-                var g = groupValues.indexOf(groupOf(child, dimension));
-                sizes[g]++;
-                for (var row : rowsOf(question.type(), answers.get(child.id()))) {
-                    var r = rowValues.indexOf(row);
-                    if (r >= 0) {
-                        cells[r][g]++;
+                sizes[groupValues.indexOf(groupOf(child, dimension))]++;
+            }
+            var tables = new ArrayList<SmallNumbers.Question>();
+            var rowValuesOf = new ArrayList<List<String>>();
+            var rowLabelsOf = new ArrayList<List<String>>();
+            for (var question : questions) {
+                var rowValues = new ArrayList<String>(question.distribution().stream().map(Cell::value).toList());
+                var rowLabels = new ArrayList<String>(question.distribution().stream().map(Cell::label).toList());
+                if (question.unanswered() > 0) {
+                    rowValues.add(UNANSWERED);
+                    rowLabels.add(CountSentences.unansweredLabel(locale));
+                }
+                var answers = answerOf.getOrDefault(question.questionId(), Map.of());
+                var cells = new int[rowValues.size()][groupValues.size()];
+                for (var child : children) {
+                    var g = groupValues.indexOf(groupOf(child, dimension));
+                    for (var row : rowsOf(question.type(), answers.get(child.id()))) {
+                        var r = rowValues.indexOf(row);
+                        if (r >= 0) {
+                            cells[r][g]++;
+                        }
                     }
                 }
+                var multiple = question.type() == QuestionType.MULTIPLE_CHOICE;
+                tables.add(new SmallNumbers.Question(cells, multiple, multiple ? rowValues.indexOf(UNANSWERED) : -1));
+                rowValuesOf.add(rowValues);
+                rowLabelsOf.add(rowLabels);
             }
-            var decision = SmallNumbers.breakdown(cells, sizes, threshold);
-            var groups = new ArrayList<Group>();
-            for (int g = 0; g < groupValues.size(); g++) {
-                groups.add(new Group(groupValues.get(g), label(dimension, groupValues.get(g), locale),
-                        SmallNumbers.Shown.of(sizes[g], decision.groupTotal(g), threshold, locale)));
-            }
-            var rows = new ArrayList<BreakdownRow>();
-            for (int r = 0; r < rowValues.size(); r++) {
-                var shown = new ArrayList<SmallNumbers.Shown>();
-                for (int g = 0; g < groupValues.size(); g++) {
-                    shown.add(SmallNumbers.Shown.of(cells[r][g], decision.cell(r, g), threshold, locale));
+            var decision = SmallNumbers.breakdown(sizes, tables, threshold);
+            var title = messages.getMessage("analysis.breakdown." + dimension.name(), null, locale);
+            for (int q = 0; q < questions.size(); q++) {
+                if (!decision.shows(q)) {
+                    result.get(q).add(new Breakdown(dimension.name(), title, true,
+                            messages.getMessage("analysis.breakdown.withheld", null, locale), List.of(), List.of()));
+                    continue;
                 }
-                rows.add(new BreakdownRow(rowValues.get(r), rowLabels.get(r), List.copyOf(shown)));
+                var groups = new ArrayList<Group>();
+                for (int g = 0; g < groupValues.size(); g++) {
+                    groups.add(new Group(groupValues.get(g), label(dimension, groupValues.get(g), locale),
+                            SmallNumbers.Shown.of(sizes[g], decision.groupTotal(g), threshold, locale)));
+                }
+                var cells = tables.get(q).cells();
+                var rows = new ArrayList<BreakdownRow>();
+                for (int r = 0; r < cells.length; r++) {
+                    var shown = new ArrayList<SmallNumbers.Shown>();
+                    for (int g = 0; g < groupValues.size(); g++) {
+                        shown.add(SmallNumbers.Shown.of(cells[r][g], decision.cell(q, r, g), threshold, locale));
+                    }
+                    rows.add(new BreakdownRow(rowValuesOf.get(q).get(r), rowLabelsOf.get(q).get(r), List.copyOf(shown)));
+                }
+                result.get(q).add(new Breakdown(dimension.name(), title, false, null, List.copyOf(groups), List.copyOf(rows)));
             }
-            result.add(new Breakdown(dimension.name(),
-                    messages.getMessage("analysis.breakdown." + dimension.name(), null, locale),
-                    List.copyOf(groups), List.copyOf(rows)));
         }
         return result;
     }

@@ -36,14 +36,19 @@ public record RoundCounts(long roundId, String roundTitle, long guideId, String 
     }
 
     /**
-     * One question's answers split by one property of the children, after {@link SmallNumbers}: a
-     * suppressed number has no count, only {@code suppressed: true} and the text "färre än 5".
+     * One question's answers split by one property of the children, after {@link SmallNumbers}: every
+     * group is listed, with or without children; a number below the threshold has no count, only
+     * {@code suppressed: true} and the text "färre än 5". When the small numbers could otherwise be
+     * worked out, the breakdown is {@code withheld}: no groups, no rows, and a note that says why.
      *
      * @param dimension AGE_BAND, GENDER or CONTACT_TYPE
+     * @param withheld  true when this question is not broken down by this property
+     * @param note      why it is withheld, or null
      * @param groups    the columns, each with its number of children (n)
      * @param rows      one row per answer (and "no answer" if any child did not answer), cells in the groups' order
      */
-    public record Breakdown(String dimension, String title, List<Group> groups, List<BreakdownRow> rows) {
+    public record Breakdown(String dimension, String title, boolean withheld, String note, List<Group> groups,
+                            List<BreakdownRow> rows) {
     }
 
     /** One group of children in a breakdown, e.g. the 9–12-year-olds. */

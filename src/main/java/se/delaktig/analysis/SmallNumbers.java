@@ -1,29 +1,27 @@
 package se.delaktig.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import se.delaktig.privacy.SuppressionAudit;
+
 /**
  * The one rule for small numbers in breakdowns (by age band, gender, type of contact). Every path
- * that shows a breakdown – page, API, exports – goes through here, so a suppressed cell is
- * suppressed everywhere.
- *
- * <p>A breakdown is a table: one row per answer, one column per group, and the size of each group
- * (its n). The row totals (the whole-round distribution) and the whole-round total are published
- * unsuppressed, as memos write them. So:
+ * that shows a breakdown – page, API, trends, exports – goes through here, so a number is hidden or
+ * shown the same everywhere. The rule, stated in docs/privacy.md ("Small numbers: the rule"):
  * <ol>
- *   <li>a cell below the municipality's threshold is suppressed, and so is a group's n below it;</li>
- *   <li>in every line whose total a reader knows – a row (its whole-round count is shown), a column
- *       (the group's n, when it is shown, or the other cells when it is not) and the line of group
- *       sizes (they add up to the whole-round total) – exactly one suppressed entry could be worked
- *       out by subtraction, so the next smallest entry of that line is suppressed too; and if the
- *       suppressed entries of a line add up to 0, each is known to be 0 (counts are never negative),
- *       so the smallest shown entry above 0 is suppressed too;</li>
- *   <li>this repeats until no line needs more.</li>
+ *   <li>every group of a property is listed, whether it has children or not, so the list of groups
+ *       tells nothing;</li>
+ *   <li>a group size or a cell below the threshold, 0 included, reads "färre än 5"; nothing else is
+ *       ever hidden, so that text is always true;</li>
+ *   <li>the whole breakdown (every question at once, since they share the group sizes) is attacked
+ *       by {@link SuppressionAudit}; a question whose hidden cells a reader could work out is not
+ *       broken down at all, and if the group sizes themselves could be worked out, the property is
+ *       not broken down for any question.</li>
  * </ol>
- * This is the usual "at least two per line" rule of official statistics. Zero is a small number too:
- * "no girl answered yes" tells as much as "one girl did".
+ * Whole-round counts are shown as they are, as memos write them.
  */
 public final class SmallNumbers {
 
@@ -37,20 +35,40 @@ public final class SmallNumbers {
     public record Shown(Integer count, boolean suppressed, String text) {
 
         static Shown of(int count, boolean suppressed, int threshold, Locale locale) {
+            if (suppressed && count >= threshold) {
+                // The text promises "fewer than"; the rule never hides a larger number.
+                throw new IllegalArgumentException("A number of " + threshold + " or more is never hidden");
+            }
             return suppressed ? new Shown(null, true, fewerThan(threshold, locale))
                     : new Shown(count, false, Integer.toString(count));
         }
     }
 
-    /** Which cells and which group sizes of one breakdown must be suppressed. */
-    public record Decision(boolean[][] cells, boolean[] groupTotals) {
+    /**
+     * One question's part of a breakdown: {@code cells[row][group]}. {@code multipleChoice}: a child
+     * may be in several rows; then {@code unansweredRow} is the row of children without an answer
+     * (-1 if none). Otherwise every child is in exactly one row.
+     */
+    public record Question(int[][] cells, boolean multipleChoice, int unansweredRow) {
+    }
 
-        public boolean cell(int row, int group) {
-            return cells[row][group];
+    /**
+     * Which numbers of one breakdown are hidden. {@code withheld}: the property is not broken down
+     * at all; {@code questionWithheld[q]}: that question is not.
+     */
+    public record Decision(boolean withheld, boolean[] hiddenSizes, List<boolean[][]> hiddenCells,
+                           boolean[] questionWithheld) {
+
+        public boolean shows(int question) {
+            return !withheld && !questionWithheld[question];
         }
 
         public boolean groupTotal(int group) {
-            return groupTotals[group];
+            return hiddenSizes[group];
+        }
+
+        public boolean cell(int question, int row, int group) {
+            return hiddenCells.get(question)[row][group];
         }
     }
 
@@ -60,242 +78,58 @@ public final class SmallNumbers {
     }
 
     /**
-     * Suppression for one line whose total is known (and shown): cells under the threshold, and if
-     * that leaves exactly one, the next smallest too.
-     */
-    public static List<Boolean> line(List<Integer> counts, int threshold) {
-        var hidden = new boolean[counts.size()];
-        for (int i = 0; i < hidden.length; i++) {
-            hidden[i] = counts.get(i) < threshold;
-        }
-        var values = counts.stream().mapToInt(Integer::intValue).toArray();
-        completeLine(values, hidden);
-        var result = new ArrayList<Boolean>();
-        for (boolean h : hidden) {
-            result.add(h);
-        }
-        return List.copyOf(result);
-    }
-
-    /**
-     * Suppression for a whole breakdown.
+     * Suppression for one property of the children over every question of a round.
      *
-     * @param cells       {@code cells[row][group]}: children of the group who gave the row's answer
-     * @param groupTotals the n of each group
-     * @param threshold   the municipality's threshold; counts below it are suppressed
+     * @param sizes     the number of children in each listed group (they add up to the round)
+     * @param questions the questions' cells, columns in the order of {@code sizes}
+     * @param threshold the municipality's threshold; numbers below it are hidden
      */
-    public static Decision breakdown(int[][] cells, int[] groupTotals, int threshold) {
-        int rows = cells.length;
-        int groups = groupTotals.length;
-        var hiddenCells = new boolean[rows][groups];
-        var hiddenTotals = new boolean[groups];
-        for (int g = 0; g < groups; g++) {
-            hiddenTotals[g] = groupTotals[g] < threshold;
-            for (int r = 0; r < rows; r++) {
-                hiddenCells[r][g] = cells[r][g] < threshold;
-            }
+    public static Decision breakdown(int[] sizes, List<Question> questions, int threshold) {
+        var hiddenSizes = new boolean[sizes.length];
+        for (int g = 0; g < sizes.length; g++) {
+            hiddenSizes[g] = sizes[g] < threshold;
         }
-        var counted = java.util.stream.IntStream.range(0, rows)
-                .filter(r -> java.util.Arrays.stream(cells[r]).sum() > 0).toArray();
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            // Rows: their whole-round count is shown.
-            for (int r = 0; r < rows; r++) {
-                changed |= completeLine(cells[r], hiddenCells[r]);
-            }
-            // Columns: the cells and the group's n belong together (the n is their sum, or close to it).
-            // A row of an answer nobody gave is 0 everywhere by its published total, so it hides nothing.
-            for (int g = 0; g < groups; g++) {
-                var values = new int[counted.length + 1];
-                var hidden = new boolean[counted.length + 1];
-                for (int i = 0; i < counted.length; i++) {
-                    values[i] = cells[counted[i]][g];
-                    hidden[i] = hiddenCells[counted[i]][g];
-                }
-                values[counted.length] = groupTotals[g];
-                hidden[counted.length] = hiddenTotals[g];
-                if (completeLine(values, hidden)) {
-                    changed = true;
-                    for (int i = 0; i < counted.length; i++) {
-                        hiddenCells[counted[i]][g] = hidden[i];
-                    }
-                    hiddenTotals[g] = hidden[counted.length];
+        var hiddenCells = new ArrayList<boolean[][]>();
+        for (var q : questions) {
+            var hidden = new boolean[q.cells().length][sizes.length];
+            for (int r = 0; r < hidden.length; r++) {
+                for (int g = 0; g < sizes.length; g++) {
+                    hidden[r][g] = q.cells()[r][g] < threshold;
                 }
             }
-            // The group sizes: they add up to the whole-round total, which is shown.
-            changed |= completeLine(groupTotals, hiddenTotals);
+            hiddenCells.add(hidden);
         }
-        if (!new Audit(cells, groupTotals, hiddenCells, hiddenTotals).safe()) {
-            // The line rules can leave a number a reader pins down from bounds (counts are never
-            // negative) across several lines. Then nothing of the breakdown is shown but its rows'
-            // whole-round counts, which are published anyway.
-            for (int g = 0; g < groups; g++) {
-                hiddenTotals[g] = true;
-                for (int r = 0; r < rows; r++) {
-                    hiddenCells[r][g] = true;
+        var withheldQuestion = new boolean[questions.size()];
+        // Withholding a question only takes knowledge away from the reader, so a question that was
+        // safe stays safe; two rounds settle it.
+        for (int attempt = 0; attempt < 2; attempt++) {
+            var kept = new ArrayList<Integer>();
+            var tables = new ArrayList<SuppressionAudit.Table>();
+            for (int i = 0; i < questions.size(); i++) {
+                if (!withheldQuestion[i]) {
+                    kept.add(i);
+                    var q = questions.get(i);
+                    tables.add(new SuppressionAudit.Table(q.cells(), hiddenCells.get(i), q.multipleChoice(),
+                            q.unansweredRow()));
                 }
             }
-        }
-        return new Decision(hiddenCells, hiddenTotals);
-    }
-
-    /**
-     * Checks a decision the way a reader would attack it: every table of whole, non-negative numbers
-     * that fits the shown cells, the shown group sizes and the rows' whole-round counts. A hidden
-     * number is safe if at least two of those tables differ in it. The search is bounded; a table
-     * too large to search counts as unsafe.
-     */
-    private static final class Audit {
-
-        private static final int BUDGET = 500_000;
-
-        private final int[][] cells;
-        private final int[] sizes;
-        private final boolean[][] hiddenCells;
-        private final boolean[] hiddenSizes;
-        private final int[][] guess;
-        private final int[][] firstCells;
-        private final int[] firstSizes;
-        private final boolean[][] variedCells;
-        private final boolean[] variedSizes;
-        private boolean found;
-        private int steps;
-
-        Audit(int[][] cells, int[] sizes, boolean[][] hiddenCells, boolean[] hiddenSizes) {
-            this.cells = cells;
-            this.sizes = sizes;
-            this.hiddenCells = hiddenCells;
-            this.hiddenSizes = hiddenSizes;
-            int rows = cells.length;
-            int groups = sizes.length;
-            this.guess = new int[rows][groups];
-            this.firstCells = new int[rows][groups];
-            this.firstSizes = new int[groups];
-            this.variedCells = new boolean[rows][groups];
-            this.variedSizes = new boolean[groups];
-        }
-
-        boolean safe() {
-            if (!fillRow(0)) {
-                return false;
+            var verdict = SuppressionAudit.audit(sizes, hiddenSizes, tables, threshold);
+            if (verdict.safe()) {
+                return new Decision(false, hiddenSizes, hiddenCells, withheldQuestion);
             }
-            for (int g = 0; g < sizes.length; g++) {
-                if (hiddenSizes[g] && !variedSizes[g]) {
-                    return false;
-                }
-                for (int r = 0; r < cells.length; r++) {
-                    // An answer nobody gave is 0 everywhere by its published count: nothing to protect.
-                    if (hiddenCells[r][g] && !variedCells[r][g] && java.util.Arrays.stream(cells[r]).sum() > 0) {
-                        return false;
-                    }
+            boolean any = false;
+            for (int k = 0; k < kept.size(); k++) {
+                if (!verdict.tablesSafe()[k]) {
+                    withheldQuestion[kept.get(k)] = true;
+                    any = true;
                 }
             }
-            return true;
-        }
-
-        /** Returns false when the search ran out of budget. */
-        private boolean fillRow(int r) {
-            if (r == cells.length) {
-                return record();
-            }
-            int remainder = 0;
-            var hidden = new java.util.ArrayList<Integer>();
-            for (int g = 0; g < sizes.length; g++) {
-                if (hiddenCells[r][g]) {
-                    remainder += cells[r][g];
-                    hidden.add(g);
-                }
-                guess[r][g] = hiddenCells[r][g] ? 0 : cells[r][g];
-            }
-            return share(0, remainder, hidden, r);
-        }
-
-        private boolean share(int k, int left, java.util.List<Integer> hidden, int r) {
-            if (++steps > BUDGET) {
-                return false;
-            }
-            if (k == hidden.size()) {
-                return left != 0 || fillRow(r + 1);
-            }
-            int g = hidden.get(k);
-            for (int v = 0; v <= left; v++) {
-                guess[r][g] = v;
-                if (!hiddenSizes[g] && columnSoFar(g, r) > sizes[g]) {
-                    break;
-                }
-                if (!share(k + 1, left - v, hidden, r)) {
-                    return false;
-                }
-            }
-            guess[r][g] = 0;
-            return true;
-        }
-
-        private int columnSoFar(int g, int lastRow) {
-            int sum = 0;
-            for (int r = 0; r <= lastRow; r++) {
-                sum += guess[r][g];
-            }
-            return sum;
-        }
-
-        private boolean record() {
-            var columns = new int[sizes.length];
-            for (int g = 0; g < sizes.length; g++) {
-                columns[g] = columnSoFar(g, cells.length - 1);
-                if (!hiddenSizes[g] && columns[g] != sizes[g]) {
-                    return true;
-                }
-            }
-            for (int g = 0; g < sizes.length; g++) {
-                if (!found) {
-                    firstSizes[g] = columns[g];
-                } else if (firstSizes[g] != columns[g]) {
-                    variedSizes[g] = true;
-                }
-                for (int r = 0; r < cells.length; r++) {
-                    if (!found) {
-                        firstCells[r][g] = guess[r][g];
-                    } else if (firstCells[r][g] != guess[r][g]) {
-                        variedCells[r][g] = true;
-                    }
-                }
-            }
-            found = true;
-            return true;
-        }
-    }
-
-    /**
-     * Makes one line with a known total safe against subtraction. If exactly one entry is hidden, the
-     * total minus the shown ones gives it back, so the smallest shown entry is hidden too. If the hidden
-     * entries add up to 0, a reader knows every one of them is 0 (counts are never negative), so the
-     * smallest shown entry above 0 is hidden too. Returns whether it hid anything.
-     */
-    private static boolean completeLine(int[] values, boolean[] hidden) {
-        int hiddenCount = 0;
-        int hiddenSum = 0;
-        for (int i = 0; i < values.length; i++) {
-            if (hidden[i]) {
-                hiddenCount++;
-                hiddenSum += values[i];
+            if (!any) {
+                break;
             }
         }
-        if (hiddenCount == 0 || (hiddenCount >= 2 && hiddenSum > 0)) {
-            return false;
-        }
-        boolean needPositive = hiddenCount >= 2;
-        int smallest = -1;
-        for (int i = 0; i < values.length; i++) {
-            if (!hidden[i] && (!needPositive || values[i] > 0) && (smallest < 0 || values[i] < values[smallest])) {
-                smallest = i;
-            }
-        }
-        if (smallest < 0) {
-            return false;
-        }
-        hidden[smallest] = true;
-        return true;
+        var none = new boolean[questions.size()];
+        Arrays.fill(none, true);
+        return new Decision(true, hiddenSizes, hiddenCells, none);
     }
 }

@@ -44,9 +44,10 @@ import se.delaktig.web.NotFoundException;
  * counts page and its memo already publish ("tre svarar nej"), so it is shown as it is – hiding it
  * here would protect nobody and contradict the round's own sentence. What narrows below a whole
  * round is the comparison of one group of children; those numbers are taken, cell by cell, from
- * the round's breakdown after {@link SmallNumbers#breakdown}, the decision the counts page shows.
- * The trends page therefore never shows a number the counts page suppresses, and no sum on either
- * page gives one back. Rounds hold different children, so nothing adds up across rounds.
+ * the round's breakdown after {@link SmallNumbers#breakdown}, the decision the counts page shows;
+ * where the counts page withholds a breakdown, so does this page. The trends page therefore shows a
+ * subset of what the rounds' counts pages show, and what they show is safe against a reader who
+ * reads all of it. No linear relation ties one round's numbers to another's.
  */
 @Service
 @Transactional(readOnly = true)
@@ -62,9 +63,9 @@ public class Trends {
     private static final Map<Counts.Dimension, List<String>> GROUPS = new LinkedHashMap<>();
 
     static {
-        GROUPS.put(Counts.Dimension.AGE_BAND, List.of("5-8", "9-12", "13-18"));
-        GROUPS.put(Counts.Dimension.GENDER, List.of("GIRL", "BOY", "OTHER", "UNKNOWN"));
-        GROUPS.put(Counts.Dimension.CONTACT_TYPE, List.of("INVESTIGATION", "INTERVENTION", "PLACEMENT", "UNKNOWN"));
+        for (var dimension : Counts.Dimension.values()) {
+            GROUPS.put(dimension, Counts.groupsOf(dimension));
+        }
     }
 
     private final Counts counts;
@@ -304,11 +305,15 @@ public class Trends {
                                  boolean reworded, GroupChoice group, Locale locale) {
         var value = group.value().substring(group.dimension().length() + 1);
         var breakdown = q.breakdowns().stream().filter(b -> b.dimension().equals(group.dimension())).findFirst();
-        var column = breakdown.map(b -> indexOf(b, value)).orElse(-1);
-        if (column < 0) {
-            // Counts leaves out a group without children; the round's page does the same.
+        if (breakdown.isEmpty()) {
+            // A round without completed interviews has no breakdowns.
             return answer(round, message("trends.noChildrenInGroup", locale), q, reworded, null, List.of(), main);
         }
+        if (breakdown.get().withheld()) {
+            // The round's counts page shows no breakdown here either: its small numbers could be worked out.
+            return answer(round, message("trends.groupWithheld", locale), q, reworded, null, List.of(), main);
+        }
+        var column = indexOf(breakdown.get(), value);
         var b = breakdown.get();
         var n = b.groups().get(column).n();
         var shares = new ArrayList<Share>();

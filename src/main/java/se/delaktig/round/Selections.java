@@ -12,6 +12,7 @@ import se.delaktig.access.CurrentActor;
 import se.delaktig.audit.AuditLog;
 import se.delaktig.organization.Organization;
 import se.delaktig.organization.Role;
+import se.delaktig.privacy.SuppressionAudit;
 import se.delaktig.web.NotFoundException;
 
 /**
@@ -19,8 +20,11 @@ import se.delaktig.web.NotFoundException;
  * contact and language. For the round's process leads and unit managers; anyone else gets a 404.
  *
  * <p>The spread of the selection is the process lead's working view and shows exact numbers. The
- * missing voices are a finding the unit reports on, so every cell below the municipality's
- * threshold is suppressed (see {@link Suppression}); only whole-round totals are exact.
+ * missing voices are a finding the unit reports on: the reasons are whole-round totals (the memo
+ * writes them: asked, consented, declined, not yet answered) and are exact; in the breakdowns by
+ * group every category is listed and every number below the municipality's threshold reads "färre
+ * än 5", and a breakdown whose hidden numbers a reader could work out from the total is not shown
+ * (see {@link SuppressionAudit#lineSafe} and docs/privacy.md, "Small numbers: the rule").
  */
 @Service
 @Transactional(readOnly = true)
@@ -52,7 +56,11 @@ public class Selections {
         }
     }
 
-    public record MissingTable(String dimension, List<Cell> cells) {
+    /**
+     * One breakdown of the missing voices. {@code withheld}: not shown, because its small numbers
+     * could be worked out from the total; then it has no cells.
+     */
+    public record MissingTable(String dimension, boolean withheld, List<Cell> cells) {
     }
 
     /**
@@ -104,14 +112,14 @@ public class Selections {
             case CONSENTED -> null;
         };
         var missing = list.stream().filter(p -> reason.apply(p) != null).toList();
-        var byReason = suppressed("REASON", Arrays.stream(MissingReason.values()).map(Enum::name).toList(),
-                Arrays.stream(MissingReason.values())
-                        .map(r -> (int) missing.stream().filter(p -> reason.apply(p) == r).count()).toList(),
-                threshold);
+        // Whole-round totals, as the memo writes them: hiding them here would protect nobody.
+        var byReason = new MissingTable("REASON", false, Arrays.stream(MissingReason.values())
+                .map(r -> new Cell(r.name(), (int) missing.stream().filter(p -> reason.apply(p) == r).count()))
+                .toList());
         var tables = new ArrayList<MissingTable>();
         for (var d : Dimension.values()) {
-            // The categories of all invited children, so that a group with no missing voice is not left out.
-            var categories = categories(d, list);
+            // Every category, with or without children: a listed category must not tell that it has any.
+            var categories = missingCategories(d, list);
             tables.add(suppressed(d.name(), categories,
                     categories.stream().map(c -> count(missing, d, c, p -> true)).toList(), threshold));
         }
@@ -131,12 +139,19 @@ public class Selections {
     }
 
     private static MissingTable suppressed(String dimension, List<String> categories, List<Integer> counts, int threshold) {
-        var hidden = Suppression.hidden(counts, threshold);
+        var values = counts.stream().mapToInt(Integer::intValue).toArray();
+        var hidden = new boolean[values.length];
+        for (int i = 0; i < values.length; i++) {
+            hidden[i] = values[i] < threshold;
+        }
+        if (!SuppressionAudit.lineSafe(values, hidden, threshold)) {
+            return new MissingTable(dimension, true, List.of());
+        }
         var cells = new ArrayList<Cell>();
         for (int i = 0; i < categories.size(); i++) {
-            cells.add(new Cell(categories.get(i), hidden.get(i) ? null : counts.get(i)));
+            cells.add(new Cell(categories.get(i), hidden[i] ? null : values[i]));
         }
-        return new MissingTable(dimension, List.copyOf(cells));
+        return new MissingTable(dimension, false, List.copyOf(cells));
     }
 
     private static int status(List<Participant> list, ConsentStatus status) {
@@ -155,6 +170,22 @@ public class Selections {
             case CONTACT_TYPE -> withNone(Arrays.stream(ContactType.values()).map(Enum::name).toList(), list, d);
             case LANGUAGE -> list.stream().map(Participant::language).distinct()
                     .sorted((a, b) -> a.equals("sv") ? -1 : b.equals("sv") ? 1 : a.compareTo(b)).toList();
+        };
+    }
+
+    /**
+     * The categories of a missing-voices breakdown: the fixed ones and "not recorded" always; for
+     * language, the languages of the invited children (a listed language says some child was invited,
+     * which bounds nothing about who is missing).
+     */
+    private static List<String> missingCategories(Dimension d, List<Participant> list) {
+        return switch (d) {
+            case GENDER, CONTACT_TYPE -> {
+                var all = new ArrayList<>(categories(d, List.of()));
+                all.add(NONE);
+                yield List.copyOf(all);
+            }
+            default -> categories(d, list);
         };
     }
 

@@ -42,8 +42,9 @@ class BreakdownsIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         var gender = breakdownTable(page, "GENDER", "Har du fått byta socialsekreterare");
         var cells = cellTexts(gender);
-        // Rows yes, no, don't know, then the group sizes: every one a small number.
-        assertThat(cells).hasSize(8).containsOnly("färre än 5");
+        // Rows yes, no, don't know, then the group sizes, for all four groups (another gender and "not
+        // recorded" too, though nobody is in them): every one a small number.
+        assertThat(cells).hasSize(16).containsOnly("färre än 5");
         assertThat(cells).noneMatch(c -> c.matches("\\d+"));
         // The published whole-round counts are still there, in the question's own table and its sentence.
         assertThat(page).contains("Fyra av sex barn svarar ja på frågan");
@@ -65,15 +66,20 @@ class BreakdownsIT {
             assertThat(shown.get("count").isNull()).isTrue();
             assertThat(shown.get("text").asString()).isEqualTo("färre än 5");
         }
-        // All ages in one band: that band is the whole round, published anyway, so it may be shown.
+        // All ages in one band of six: its four yes and two no, each "färre än 5", would each be at least 2
+        // (6 − 4 at most), so this question is not broken down by age; the page says why.
         var byAge = breakdown(question, "AGE_BAND");
-        assertThat(byAge.get("groups")).hasSize(1);
+        assertThat(byAge.get("withheld").asBoolean()).isTrue();
+        assertThat(byAge.get("groups")).isEmpty();
+        assertThat(page).contains("– efter ålder: Visas inte");
     }
 
     @Test
     void municipalityWithThresholdThreeShowsWhatIsSafeAndNothingThatSubtractsToAHiddenCell() throws Exception {
-        // Girls 5 (yes ×4, no ×1), boys 3 (yes ×1, no ×2). Threshold 3: the n of both groups may show,
-        // the girls' single "no" may not – and then neither may the girls' 4 "yes", or 5 − 4 gives it away.
+        // Girls 5 (yes ×4, no ×1), boys 3 (yes ×1, no ×2). Threshold 3: the n of both groups may show.
+        // The girls' single "no" may not, and with their 4 "yes" shown 5 − 4 would give it back. The old
+        // page hid the 4 too and called it "färre än 3", which was untrue; now the question is not broken
+        // down by gender at all, while the questions nobody answered still show the group sizes.
         var children = new ArrayList<SmallRound.Child>();
         for (int i = 0; i < 4; i++) {
             children.add(new SmallRound.Child(14, Gender.GIRL, "YES"));
@@ -86,39 +92,29 @@ class BreakdownsIT {
 
         var page = mvc.perform(get("/rounds/{id}/counts", round.roundId()).with(user(round.org().manager()).roles("STAFF")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        var cells = cellTexts(breakdownTable(page, "GENDER", "Har du fått byta socialsekreterare"));
-        // yes: girls, boys; no: girls, boys; don't know: girls, boys; n: girls, boys
-        assertThat(cells).containsExactly("färre än 3", "färre än 3", "färre än 3", "färre än 3",
-                "färre än 3", "färre än 3", "5", "3");
-        assertThat(page).contains("visas inte antal under 3");
+        assertThat(page).contains("– efter kön: Visas inte");
+        assertThat(page).contains("står ”färre än 3” där ett antal är under 3");
 
         var api = json.readTree(mvc.perform(get("/api/v1/rounds/{id}/counts", round.roundId()).param("lang", "en")
                         .with(user(round.org().manager()).roles("STAFF")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(api.get("suppressionThreshold").asInt()).isEqualTo(3);
         var byGender = breakdown(question(api, InterviewedRound.CHANGED_WORKER), "GENDER");
-        assertThat(byGender.get("groups").get(0).get("n").get("count").asInt()).isEqualTo(5);
-        assertThat(byGender.get("groups").get(1).get("n").get("count").asInt()).isEqualTo(3);
-        var yes = byGender.get("rows").get(0).get("cells");
-        assertThat(yes.get(0).get("suppressed").asBoolean()).isTrue();
-        assertThat(yes.get(0).get("count").isNull()).isTrue();
-        assertThat(yes.get(0).get("text").asString()).isEqualTo("fewer than 3");
-        // Subtraction: in no shown group and no row does exactly one number stay hidden.
-        for (var row : byGender.get("rows")) {
-            long hidden = 0;
-            for (var cell : row.get("cells")) {
-                hidden += cell.get("suppressed").asBoolean() ? 1 : 0;
-            }
-            assertThat(hidden).isNotEqualTo(1);
-        }
-        for (int g = 0; g < 2; g++) {
-            long hidden = 0;
-            for (int r = 0; r < 2; r++) {
-                hidden += byGender.get("rows").get(r).get("cells").get(g).get("suppressed").asBoolean() ? 1 : 0;
-            }
-            assertThat(hidden).isNotEqualTo(1);
-        }
+        assertThat(byGender.get("withheld").asBoolean()).isTrue();
+        assertThat(byGender.get("note").asString()).startsWith("Not shown");
         assertThat(byGender.toString()).doesNotContain("\"count\":4").doesNotContain("\"count\":1").doesNotContain("\"count\":2");
+        // A question nobody answered: every child is in "no answer", so its cells are the group sizes.
+        JsonNode other = null;
+        for (var area : api.get("areas")) {
+            for (var q : area.get("questions")) {
+                if (!q.get("key").asString().equals(InterviewedRound.CHANGED_WORKER) && other == null) {
+                    other = breakdown(q, "GENDER");
+                }
+            }
+        }
+        assertThat(other.get("withheld").asBoolean()).isFalse();
+        assertThat(other.get("groups")).extracting(g -> g.get("n").get("text").asString())
+                .containsExactly("5", "3", "fewer than 3", "fewer than 3");
     }
 
     static String breakdownTable(String page, String dimension, String questionStart) {

@@ -1,16 +1,18 @@
 package se.delaktig.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * The rule of docs/privacy.md ("Small numbers: the rule") on hand-made tables. Rows are answers,
+ * columns groups (all of a property's groups, empty ones included); the attack on random rounds is
+ * {@code se.delaktig.attack.SmallNumbersReaderAttackTest}.
+ */
 class SmallNumbersTest {
 
     @Test
@@ -25,193 +27,92 @@ class SmallNumbersTest {
     }
 
     @Test
-    void cellsBelowTheThresholdAreSuppressedAndZeroToo() {
-        assertThat(SmallNumbers.line(List.of(9, 0, 6, 3), 5)).containsExactly(false, true, false, true);
-        assertThat(SmallNumbers.line(List.of(5, 6, 7), 5)).containsExactly(false, false, false);
+    void fewerThanIsAlwaysTrueSoALargeNumberIsNeverHiddenBehindIt() {
+        assertThatThrownBy(() -> SmallNumbers.Shown.of(8, true, 5, Locale.ENGLISH)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void aLoneSuppressedCellTakesTheNextSmallestWithIt() {
-        // 12 = 8 + 3 + ?: with only the 3 hidden, total minus the others gives it back.
-        assertThat(SmallNumbers.line(List.of(8, 3, 6, 9), 5)).containsExactly(false, true, true, false);
+    void cellsBelowTheThresholdAreSuppressedAndZeroTooAndNothingElse() {
+        // Girls 10, boys 10, no child of another gender or without one. Yes 6 + 6, no 2 + 2, don't know 2 + 2.
+        var decision = SmallNumbers.breakdown(new int[] {10, 10, 0, 0},
+                List.of(single(new int[][] {{6, 6, 0, 0}, {2, 2, 0, 0}, {2, 2, 0, 0}})), 5);
+
+        assertThat(decision.withheld()).isFalse();
+        assertThat(decision.shows(0)).isTrue();
+        assertThat(decision.hiddenSizes()).containsExactly(false, false, true, true);
+        assertThat(decision.hiddenCells().get(0)).isDeepEqualTo(new boolean[][] {
+                {false, false, true, true}, {true, true, true, true}, {true, true, true, true}});
     }
 
     @Test
-    void aGroupBelowTheThresholdHasItsSizeSuppressed() {
-        var decision = SmallNumbers.breakdown(new int[][] {{7, 2}, {6, 1}}, new int[] {13, 3}, 5);
+    void twoSmallListedGroupsNoLongerGiveEachOtherAwayBecauseEveryGroupIsListed() {
+        // The example: 10 girls, 1 boy, 1 child of another gender. Listing only groups with
+        // children made each hidden size at least 1, so 12 - 10 = 2 pinned both to 1. With the empty
+        // "unknown" group listed too, each hidden size can be 0, 1 or 2.
+        var decision = SmallNumbers.breakdown(new int[] {10, 1, 1, 0},
+                List.of(single(new int[][] {{5, 0, 1, 0}, {5, 1, 0, 0}})), 5);
 
-        assertThat(decision.groupTotal(1)).isTrue();
-        // The group sizes add up to the shown whole-round total, so the other size goes too.
-        assertThat(decision.groupTotal(0)).isTrue();
-        assertThat(decision.cell(0, 1)).isTrue();
-        assertThat(decision.cell(1, 1)).isTrue();
+        assertThat(decision.withheld()).isFalse();
+        assertThat(decision.hiddenSizes()).containsExactly(false, true, true, true);
     }
 
     @Test
-    void subtractionRuleWorksAcrossRowsColumnsAndGroupSizes() {
-        // Rows are answers (yes, no), columns groups; the row totals 16 and 14 are shown as whole-round counts.
-        int[][] cells = {{8, 6, 2}, {7, 5, 2}};
-        int[] sizes = {15, 11, 4};
-        var decision = SmallNumbers.breakdown(cells, sizes, 5);
+    void aLoneSmallGroupThatTheTotalGivesAwayWithholdsTheWholeProperty() {
+        // One 5–8-year-old, six 9–12, seven 13–18: 14 - 6 - 7 = 1.
+        var decision = SmallNumbers.breakdown(new int[] {1, 6, 7},
+                List.of(single(new int[][] {{1, 6, 7}}), single(new int[][] {{0, 5, 7}, {1, 1, 0}})), 5);
 
-        assertThat(decision.cell(0, 2)).isTrue();
-        assertThat(decision.cell(1, 2)).isTrue();
-        assertThat(decision.groupTotal(2)).isTrue();
-        // Each row has two hidden cells, so the 6 and the 5 go too; the n of 11 follows from its column.
-        assertThat(decision.cell(0, 1)).isTrue();
-        assertThat(decision.cell(1, 1)).isTrue();
-        assertThat(decision.groupTotal(1)).isTrue();
-        assertThat(cannotBeWorkedOut(cells, sizes, decision)).isTrue();
+        assertThat(decision.withheld()).isTrue();
+        assertThat(decision.shows(0)).isFalse();
+        assertThat(decision.shows(1)).isFalse();
     }
 
     @Test
-    void aTableWhereOnlyHalfTheRowsCarryAnswersLeavesNothingToPinDown() {
-        // Found by the random test below while the rule was being written: a cell a reader could pin down.
-        int[][] cells = {{2, 3, 1}, {0, 1, 3}, {0, 1, 0}};
-        int[] sizes = {2, 5, 4};
-        var decision = SmallNumbers.breakdown(cells, sizes, 5);
+    void aGroupThatAllGaveOneAnswerWithholdsThatQuestionOnly() {
+        // All ten girls said yes: "färre än 5" for their no would be 0 by subtraction.
+        var unanimous = single(new int[][] {{10, 6, 0, 0}, {0, 4, 0, 0}});
+        var mixed = single(new int[][] {{6, 6, 0, 0}, {2, 2, 0, 0}, {2, 2, 0, 0}});
+        var decision = SmallNumbers.breakdown(new int[] {10, 10, 0, 0}, List.of(unanimous, mixed), 5);
 
-        assertThat(cannotBeWorkedOut(cells, sizes, decision)).isTrue();
+        assertThat(decision.withheld()).isFalse();
+        assertThat(decision.shows(0)).isFalse();
+        assertThat(decision.shows(1)).isTrue();
     }
 
     @Test
-    void aZeroThatSubtractionWouldRevealIsNotLeftAlone() {
-        // Threshold 3: in the first group 0 + 4 + 0 = 4 would pin both zeros, so the 4 is hidden as well.
-        int[][] cells = {{0, 2}, {4, 3}, {0, 0}};
-        int[] sizes = {4, 5};
-        var decision = SmallNumbers.breakdown(cells, sizes, 3);
+    void smallGroupsWhoseHiddenNumbersFitManyWaysAreShownHidden() {
+        // Four girls (yes, yes, yes, no) and two boys (yes, no): every number is small, and each can be 0 or more.
+        var decision = SmallNumbers.breakdown(new int[] {4, 2, 0, 0},
+                List.of(single(new int[][] {{3, 1, 0, 0}, {1, 1, 0, 0}, {0, 0, 0, 0}})), 5);
 
-        assertThat(decision.cell(1, 0)).isTrue();
-        assertThat(cannotBeWorkedOut(cells, sizes, decision)).isTrue();
+        assertThat(decision.withheld()).isFalse();
+        assertThat(decision.shows(0)).isTrue();
+        assertThat(decision.hiddenSizes()).containsOnly(true);
     }
 
     @Test
-    void nothingIsSuppressedWhenEveryNumberIsLargeEnough() {
-        var decision = SmallNumbers.breakdown(new int[][] {{5, 6}, {7, 8}}, new int[] {12, 14}, 5);
+    void aHiddenCellPinnedToAtLeastOneWithholdsTheQuestion() {
+        // Six girls, three said yes and three no: each "färre än 5" must then be at least 2.
+        var decision = SmallNumbers.breakdown(new int[] {6, 6, 0, 0},
+                List.of(single(new int[][] {{3, 3, 0, 0}, {3, 3, 0, 0}})), 5);
 
-        assertThat(decision.cells()).isDeepEqualTo(new boolean[2][2]);
-        assertThat(decision.groupTotals()).containsOnly(false);
+        assertThat(decision.shows(0)).isFalse();
     }
 
     @Test
-    void noSuppressedNumberCanBeWorkedOutFromTheShownOnesInSmallRounds() {
-        // Small rounds as they come: up to 12 children, 2–3 answers, 2–3 groups, thresholds 3 and 5.
-        var random = new Random(42);
-        for (int trial = 0; trial < 300; trial++) {
-            int rows = 2 + random.nextInt(2);
-            int groups = 2 + random.nextInt(2);
-            int threshold = random.nextBoolean() ? 3 : 5;
-            var cells = new int[rows][groups];
-            var sizes = new int[groups];
-            int children = 3 + random.nextInt(10);
-            for (int c = 0; c < children; c++) {
-                int r = random.nextInt(rows);
-                int g = random.nextInt(groups);
-                cells[r][g]++;
-                sizes[g]++;
-            }
-            // As Counts does: a group without children is left out; one group alone is the whole round.
-            var all = sizes;
-            var kept = java.util.stream.IntStream.range(0, groups).filter(g -> all[g] > 0).toArray();
-            if (kept.length < 2) {
-                continue;
-            }
-            sizes = java.util.Arrays.stream(kept).map(g -> all[g]).toArray();
-            for (int r = 0; r < rows; r++) {
-                var row = cells[r];
-                cells[r] = java.util.Arrays.stream(kept).map(g -> row[g]).toArray();
-            }
-            var decision = SmallNumbers.breakdown(cells, sizes, threshold);
-            assertThat(cannotBeWorkedOut(cells, sizes, decision))
-                    .as("table %s sizes %s", java.util.Arrays.deepToString(cells), java.util.Arrays.toString(sizes))
-                    .isTrue();
-        }
+    void severalChoicesAreAttackedAsChoicesWithEveryoneWhoAnsweredChoosingAtLeastOne() {
+        // Two groups of six; choices A (chosen by everyone), B and C (a few each), nobody left it unanswered.
+        var cells = new int[][] {{6, 6, 0, 0}, {2, 1, 0, 0}, {1, 3, 0, 0}};
+        var decision = SmallNumbers.breakdown(new int[] {6, 6, 0, 0},
+                List.of(new SmallNumbers.Question(cells, true, -1)), 5);
+
+        assertThat(decision.withheld()).isFalse();
+        assertThat(decision.shows(0)).isTrue();
+        assertThat(decision.cell(0, 0, 0)).isFalse();
+        assertThat(decision.cell(0, 1, 0)).isTrue();
     }
 
-    /**
-     * What a reader knows: every shown cell and group size, each row's whole-round count, that each
-     * group's cells add up to its size, and that hidden numbers are whole and not negative. A hidden
-     * number is safe if at least two values fit all of that. (The whole-round total is the sum of the
-     * row counts, so it adds nothing.) Cells of an answer nobody gave are 0 by the published
-     * whole-round count alone, so the breakdown reveals nothing about them.
-     */
-    static boolean cannotBeWorkedOut(int[][] cells, int[] sizes, SmallNumbers.Decision decision) {
-        int rows = cells.length;
-        int groups = sizes.length;
-        var seenCells = new ArrayList<List<Set<Integer>>>();
-        for (int r = 0; r < rows; r++) {
-            var row = new ArrayList<Set<Integer>>();
-            for (int g = 0; g < groups; g++) {
-                row.add(new HashSet<>());
-            }
-            seenCells.add(row);
-        }
-        var seenSizes = new ArrayList<Set<Integer>>();
-        for (int g = 0; g < groups; g++) {
-            seenSizes.add(new HashSet<>());
-        }
-        var guess = new int[rows][groups];
-        fillRow(0, cells, sizes, decision, guess, seenCells, seenSizes);
-        for (int g = 0; g < groups; g++) {
-            if (decision.groupTotal(g) && seenSizes.get(g).size() < 2) {
-                return false;
-            }
-            for (int r = 0; r < rows; r++) {
-                if (decision.cell(r, g) && seenCells.get(r).get(g).size() < 2 && java.util.Arrays.stream(cells[r]).sum() > 0) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** Tries every way to share each row's hidden remainder over its hidden cells, row by row. */
-    private static void fillRow(int r, int[][] cells, int[] sizes, SmallNumbers.Decision decision, int[][] guess,
-                                List<List<Set<Integer>>> seenCells, List<Set<Integer>> seenSizes) {
-        int groups = sizes.length;
-        if (r == cells.length) {
-            var columns = new int[groups];
-            for (int g = 0; g < groups; g++) {
-                for (var row : guess) {
-                    columns[g] += row[g];
-                }
-                if (!decision.groupTotal(g) && columns[g] != sizes[g]) {
-                    return;
-                }
-            }
-            for (int g = 0; g < groups; g++) {
-                seenSizes.get(g).add(columns[g]);
-                for (int i = 0; i < cells.length; i++) {
-                    seenCells.get(i).get(g).add(guess[i][g]);
-                }
-            }
-            return;
-        }
-        int remainder = 0;
-        var hidden = new ArrayList<Integer>();
-        for (int g = 0; g < groups; g++) {
-            if (decision.cell(r, g)) {
-                remainder += cells[r][g];
-                hidden.add(g);
-            } else {
-                guess[r][g] = cells[r][g];
-            }
-        }
-        share(0, remainder, hidden, r, cells, sizes, decision, guess, seenCells, seenSizes);
-    }
-
-    private static void share(int k, int left, List<Integer> hidden, int r, int[][] cells, int[] sizes,
-                              SmallNumbers.Decision decision, int[][] guess, List<List<Set<Integer>>> seenCells,
-                              List<Set<Integer>> seenSizes) {
-        if (k == hidden.size()) {
-            if (left == 0) {
-                fillRow(r + 1, cells, sizes, decision, guess, seenCells, seenSizes);
-            }
-            return;
-        }
-        for (int v = 0; v <= left; v++) {
-            guess[r][hidden.get(k)] = v;
-            share(k + 1, left - v, hidden, r, cells, sizes, decision, guess, seenCells, seenSizes);
-        }
+    private static SmallNumbers.Question single(int[][] cells) {
+        return new SmallNumbers.Question(cells, false, -1);
     }
 }
