@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Recognises Swedish personal identity numbers (personnummer) and coordination numbers
@@ -38,8 +40,47 @@ public final class IdentityNumbers {
     public record Span(int start, int end) {
     }
 
+    /** The numbers found by any check on this thread while {@link #foundDuring} runs, as ten digits each. */
+    private static final ThreadLocal<Set<String>> WITNESS = new ThreadLocal<>();
+
     public static boolean containsIdentityNumber(String text) {
         return !find(text).isEmpty();
+    }
+
+    /**
+     * Every identity or coordination number in the text as its ten digits (YYMMDDNNNN), however it is
+     * written: two writings of the same number give the same string.
+     */
+    public static Set<String> numbersIn(String text) {
+        var numbers = new LinkedHashSet<String>();
+        if (text != null && !text.isEmpty()) {
+            for (var chain : chains(text)) {
+                candidates(chain, new ArrayList<>(), numbers);
+            }
+        }
+        return numbers;
+    }
+
+    /**
+     * Runs the work and returns the numbers (as ten digits) that any check on this thread found
+     * meanwhile. The web layer uses it to tell whether a form's own check saw a number, so that it can
+     * show the form's own error rather than its general one.
+     */
+    public static Set<String> foundDuring(Runnable work) {
+        var outer = WITNESS.get();
+        var seen = new LinkedHashSet<String>();
+        WITNESS.set(seen);
+        try {
+            work.run();
+        } finally {
+            if (outer == null) {
+                WITNESS.remove();
+            } else {
+                WITNESS.set(outer);
+                outer.addAll(seen);
+            }
+        }
+        return seen;
     }
 
     /** Every identity or coordination number in the text, in order, none overlapping, with its offsets. */
@@ -48,8 +89,13 @@ public final class IdentityNumbers {
         if (text == null || text.isEmpty()) {
             return found;
         }
+        var numbers = new LinkedHashSet<String>();
         for (var chain : chains(text)) {
-            candidates(chain, found);
+            candidates(chain, found, numbers);
+        }
+        var witness = WITNESS.get();
+        if (witness != null) {
+            witness.addAll(numbers);
         }
         found.sort(Comparator.comparingInt(Span::start).thenComparing(Comparator.comparingInt(Span::end).reversed()));
         var kept = new ArrayList<Span>();
@@ -151,33 +197,38 @@ public final class IdentityNumbers {
     }
 
     /** Every run of whole groups with ten or twelve digits that is a real date with a valid check digit. */
-    private static void candidates(List<Group> chain, List<Span> into) {
+    private static void candidates(List<Group> chain, List<Span> into, Set<String> numbers) {
         for (int first = 0; first < chain.size(); first++) {
             var digits = new ArrayList<Digit>();
             for (int last = first; last < chain.size() && digits.size() <= 12; last++) {
                 digits.addAll(chain.get(last).digits());
-                if ((digits.size() == 10 || digits.size() == 12) && isIdentityNumber(digits)) {
-                    into.add(new Span(digits.get(0).start(), digits.get(digits.size() - 1).end()));
+                if (digits.size() == 10 || digits.size() == 12) {
+                    var number = identityNumber(digits);
+                    if (number != null) {
+                        into.add(new Span(digits.get(0).start(), digits.get(digits.size() - 1).end()));
+                        numbers.add(number);
+                    }
                 }
             }
         }
     }
 
-    private static boolean isIdentityNumber(List<Digit> digits) {
+    /** The number's ten digits if these digits are a valid identity number, else null. */
+    private static String identityNumber(List<Digit> digits) {
         var number = new StringBuilder();
         digits.forEach(d -> number.append((char) ('0' + d.value())));
         String century = null;
         if (number.length() == 12) {
             century = number.substring(0, 2);
             if (!century.equals("18") && !century.equals("19") && !century.equals("20")) {
-                return false;
+                return null;
             }
             number.delete(0, 2);
         }
         var ten = number.toString();
         var month = Integer.parseInt(ten.substring(2, 4));
         var day = Integer.parseInt(ten.substring(4, 6));
-        return plausibleDate(century, ten.substring(0, 2), month, day) && luhnValid(ten);
+        return plausibleDate(century, ten.substring(0, 2), month, day) && luhnValid(ten) ? ten : null;
     }
 
     private static boolean plausibleDate(String century, String yy, int month, int day) {
