@@ -44,6 +44,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,10 +71,6 @@ import se.delaktig.privacy.StoresNoText;
 @Component
 class IdentityNumberGuard extends OncePerRequestFilter {
 
-    /** The request attribute that carries a refusal to the page that shows it. */
-    static final String REFUSAL = IdentityNumberGuard.class.getName() + ".refusal";
-    static final String REFUSED_PATH = "/identity-number-refused";
-
     private static final Logger log = LoggerFactory.getLogger(IdentityNumberGuard.class);
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
@@ -81,12 +78,17 @@ class IdentityNumberGuard extends OncePerRequestFilter {
     private final LocaleResolver locales;
     private final TransactionTemplate discarded;
     private final ObjectProvider<RequestMappingHandlerMapping> handlers;
+    private final ThymeleafViewResolver views;
+    private final LayoutAdvice layout;
     private final JsonMapper json = JsonMapper.builder().build();
 
     IdentityNumberGuard(MessageSource messages, LocaleResolver locales, PlatformTransactionManager transactions,
-                        ObjectProvider<RequestMappingHandlerMapping> handlers) {
+                        ObjectProvider<RequestMappingHandlerMapping> handlers, ThymeleafViewResolver views,
+                        LayoutAdvice layout) {
         this.messages = messages;
         this.locales = locales;
+        this.views = views;
+        this.layout = layout;
         this.handlers = handlers;
         this.discarded = new TransactionTemplate(transactions);
         this.discarded.setName(AuditLog.DISCARDED_WORK);
@@ -179,8 +181,47 @@ class IdentityNumberGuard extends OncePerRequestFilter {
             return;
         }
         response.reset();
-        request.setAttribute(REFUSAL, refusal);
-        request.getRequestDispatcher(REFUSED_PATH).forward(request, response);
+        render(request, response, refusal);
+    }
+
+    /** One field as the refusal page shows it: hidden and unchanged, or in a text box with its error. */
+    record Shown(String id, String name, String value, boolean refused, String label, String message) {
+    }
+
+    /**
+     * The refusal page: it names each field that held a number, keeps everything typed and sends the
+     * form again. Rendered here rather than by a controller, because the form's own controller has
+     * already had its turn.
+     */
+    private void render(HttpServletRequest request, HttpServletResponse response, Refusal refusal) throws IOException {
+        var locale = locales.resolveLocale(request);
+        var shown = new ArrayList<Shown>();
+        var errors = new ArrayList<Shown>();
+        for (var field : refusal.fields()) {
+            var refused = refusal.refused().contains(field.name());
+            var item = new Shown("field-" + shown.size(), field.name(), field.value(), refused,
+                    label(field.name(), locale), refused ? message(field.name(), locale) : null);
+            shown.add(item);
+            if (refused) {
+                errors.add(item);
+            }
+        }
+        var model = new LinkedHashMap<String, Object>();
+        model.put("demoMode", layout.demoMode());
+        model.put("currentPath", request.getRequestURI());
+        model.put("action", refusal.action());
+        model.put("resendable", refusal.resendable());
+        model.put("fields", List.copyOf(shown));
+        model.put("refusedFields", List.copyOf(errors));
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        try {
+            var view = views.resolveViewName("identitynumber/refused", locale);
+            view.render(model, request, response);
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void problem(HttpServletRequest request, HttpServletResponse response, Set<String> refused) throws IOException {
@@ -198,7 +239,7 @@ class IdentityNumberGuard extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         var body = new LinkedHashMap<String, Object>();
-        body.put("type", problem.getType().toString());
+        body.put("type", "about:blank");
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
