@@ -57,13 +57,12 @@ import se.delaktig.privacy.StoresNoText;
  * it reads every field of every write request (form parameters and every string or number anywhere in
  * a JSON body) before any controller sees it.
  *
- * <ul>
- *   <li>API and JSON: refused at once with a 400 problem detail whose {@code errors} name each field.</li>
- *   <li>Browser forms: the request runs in a transaction that is always rolled back, so nothing of it
- *       is stored. When the form's own check found the number and showed the form again with the
- *       error at the field, that page is the answer; otherwise the person gets a page that names the
- *       field, keeps everything typed and sends it again once the number is removed.</li>
- * </ul>
+ * <p>A request with a number in any field runs in a transaction that is always rolled back, so
+ * nothing of it is stored. When the application's own check saw the number and refused (a problem
+ * detail naming the field its own way, or the form shown again with the error at the field), that is
+ * the answer. Otherwise the guard answers: to the API and to scripts with a 400 problem detail whose
+ * {@code errors} name each field; to a browser with a page that names the field, keeps everything
+ * typed and sends the form again once the number is removed.
  *
  * Only passwords (stored as hashes) and endpoints marked {@link StoresNoText} are let through. What
  * was typed is never logged: the log says which fields held a number, not what they held.
@@ -144,22 +143,28 @@ class IdentityNumberGuard extends OncePerRequestFilter {
         }
         // Names only: the value is what must not be written anywhere.
         log.info("Refused an identity number in {} {}: fields {}", original.getMethod(), original.getRequestURI(), refused);
-        if (isJson || ErrorHandling.isApi(original)) {
+        if (ownAnswer(request, response, chain, numbers)) {
+            return;
+        }
+        response.reset();
+        if (isJson || ErrorHandling.isApi(original) || wantsJson(original)) {
             problem(original, response, refused);
         } else {
-            form(request, response, chain, new Refusal(original.getRequestURI()
+            render(request, response, new Refusal(original.getRequestURI()
                     + (original.getQueryString() == null ? "" : "?" + original.getQueryString()),
-                    "POST".equals(original.getMethod()) && !isMultipart(original), fields, refused), numbers);
+                    "POST".equals(original.getMethod()) && !isMultipart(original), fields, refused));
         }
     }
 
     /**
-     * Runs the form post in a transaction that is always rolled back. The form's own answer is kept
-     * only when it is the form shown again and the form's own check saw every number; anything else
-     * (a redirect after "saving", an error page) gives way to the refusal page.
+     * Runs the request in a transaction that is always rolled back, so nothing of it is stored, and
+     * keeps the application's own answer when its own check saw every number and it refused: a 4xx
+     * (a problem detail that names the field its own way), or the form shown again (200 HTML) with the
+     * error at the field. Anything else (a redirect or a 2xx after "saving", an error) gives way to the
+     * guard's own answer. Returns whether the application's answer was sent.
      */
-    private void form(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Refusal refusal,
-                      Set<String> numbers) throws IOException, ServletException {
+    private boolean ownAnswer(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                              Set<String> numbers) throws IOException {
         var captured = new CapturedResponse(response);
         Set<String> seen;
         try {
@@ -174,14 +179,16 @@ class IdentityNumberGuard extends OncePerRequestFilter {
                 }
             }));
         } catch (RuntimeException failed) {
-            seen = Set.of();
+            return false;
         }
-        if (captured.status == HttpServletResponse.SC_OK && captured.redirect == null && seen.containsAll(numbers)) {
+        var type = response.getContentType();
+        var formShownAgain = captured.status == HttpServletResponse.SC_OK && type != null && type.startsWith(MediaType.TEXT_HTML_VALUE);
+        var refusedItself = captured.status >= 400 && captured.status < 500;
+        if (captured.redirect == null && (formShownAgain || refusedItself) && seen.containsAll(numbers)) {
             captured.replay();
-            return;
+            return true;
         }
-        response.reset();
-        render(request, response, refusal);
+        return false;
     }
 
     /** One field as the refusal page shows it: hidden and unchanged, or in a text box with its error. */
@@ -314,6 +321,12 @@ class IdentityNumberGuard extends OncePerRequestFilter {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** A script (the interview's autosave) that reads JSON answers, not a page. */
+    private static boolean wantsJson(HttpServletRequest request) {
+        var accept = request.getHeader("Accept");
+        return accept != null && accept.contains("json") && !accept.contains("text/html");
     }
 
     private static boolean isMultipart(HttpServletRequest request) {
