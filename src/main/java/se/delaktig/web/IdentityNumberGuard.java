@@ -70,6 +70,9 @@ import se.delaktig.privacy.StoresNoText;
 @Component
 class IdentityNumberGuard extends OncePerRequestFilter {
 
+    /** Marks a request whose input held an identity number, so that no error log quotes its input. */
+    static final String DISCARDED = IdentityNumberGuard.class.getName() + ".discarded";
+
     private static final Logger log = LoggerFactory.getLogger(IdentityNumberGuard.class);
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
@@ -143,6 +146,7 @@ class IdentityNumberGuard extends OncePerRequestFilter {
         }
         // Names only: the value is what must not be written anywhere.
         log.info("Refused an identity number in {} {}: fields {}", original.getMethod(), original.getRequestURI(), refused);
+        request.setAttribute(DISCARDED, Boolean.TRUE);
         if (ownAnswer(request, response, chain, numbers)) {
             return;
         }
