@@ -12,7 +12,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -23,12 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AuditLog {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
-
-    /**
-     * The name of a transaction that is always rolled back: the web layer runs a form post whose input
-     * held an identity number in one, so that nothing of it is stored. Entries written meanwhile say so.
-     */
-    public static final String DISCARDED_WORK = "delaktig.discarded-work";
     static final String DISCARDED_DETAIL = "discarded: the input held an identity number";
 
     private final JdbcClient jdbc;
@@ -84,7 +77,7 @@ public class AuditLog {
                        Outcome outcome, String detail) {
         // Work that is rolled back (its input held an identity number) still leaves its entry, as every
         // read must, but the entry says that nothing of it was kept.
-        var discarded = DISCARDED_WORK.equals(TransactionSynchronizationManager.getCurrentTransactionName());
+        var discarded = se.delaktig.platform.DiscardedWork.inProgress();
         var note = !discarded ? detail : detail == null ? DISCARDED_DETAIL : detail + " (" + DISCARDED_DETAIL + ")";
         ownTransaction.executeWithoutResult(status -> jdbc.sql("""
                 insert into audit_event (actor, action, record_type, record_id, unit_id, outcome, detail)

@@ -69,7 +69,7 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
-        if (request.getAttribute(IdentityNumberGuard.DISCARDED) != null) {
+        if (request.getAttribute(se.delaktig.platform.DiscardedWork.REQUEST_ATTRIBUTE) != null) {
             // The input held an identity number, and an exception's message may quote the input.
             log.error("Unexpected error on {} {} (input with an identity number, discarded): {}", request.getMethod(),
                     request.getRequestURI(), e.getClass().getName());

@@ -1,4 +1,4 @@
-package se.delaktig.web;
+package se.delaktig.privacy.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -48,7 +48,9 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import se.delaktig.audit.AuditLog;
+import se.delaktig.platform.DatabaseMode;
+import se.delaktig.platform.DelaktigProperties;
+import se.delaktig.platform.DiscardedWork;
 import se.delaktig.privacy.IdentityNumbers;
 import se.delaktig.privacy.StoresNoText;
 
@@ -70,9 +72,6 @@ import se.delaktig.privacy.StoresNoText;
 @Component
 class IdentityNumberGuard extends OncePerRequestFilter {
 
-    /** Marks a request whose input held an identity number, so that no error log quotes its input. */
-    static final String DISCARDED = IdentityNumberGuard.class.getName() + ".discarded";
-
     private static final Logger log = LoggerFactory.getLogger(IdentityNumberGuard.class);
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
@@ -81,19 +80,19 @@ class IdentityNumberGuard extends OncePerRequestFilter {
     private final TransactionTemplate discarded;
     private final ObjectProvider<RequestMappingHandlerMapping> handlers;
     private final ThymeleafViewResolver views;
-    private final LayoutAdvice layout;
+    private final boolean demo;
     private final JsonMapper json = JsonMapper.builder().build();
 
     IdentityNumberGuard(MessageSource messages, LocaleResolver locales, PlatformTransactionManager transactions,
                         ObjectProvider<RequestMappingHandlerMapping> handlers, ThymeleafViewResolver views,
-                        LayoutAdvice layout) {
+                        DatabaseMode mode, DelaktigProperties properties) {
         this.messages = messages;
         this.locales = locales;
         this.views = views;
-        this.layout = layout;
+        this.demo = mode.embedded() && properties.demo();
         this.handlers = handlers;
         this.discarded = new TransactionTemplate(transactions);
-        this.discarded.setName(AuditLog.DISCARDED_WORK);
+        this.discarded.setName(DiscardedWork.TRANSACTION);
     }
 
     /** One value sent in a field: {@code title}, {@code answers[3].childWords}, {@code items[0].text}. */
@@ -146,12 +145,13 @@ class IdentityNumberGuard extends OncePerRequestFilter {
         }
         // Names only: the value is what must not be written anywhere.
         log.info("Refused an identity number in {} {}: fields {}", original.getMethod(), original.getRequestURI(), refused);
-        request.setAttribute(DISCARDED, Boolean.TRUE);
+        // So that no error log quotes the input.
+        request.setAttribute(DiscardedWork.REQUEST_ATTRIBUTE, Boolean.TRUE);
         if (ownAnswer(request, response, chain, numbers)) {
             return;
         }
         response.reset();
-        if (isJson || ErrorHandling.isApi(original) || wantsJson(original)) {
+        if (isJson || isApi(original) || wantsJson(original)) {
             problem(original, response, refused);
         } else {
             render(request, response, new Refusal(original.getRequestURI()
@@ -218,7 +218,7 @@ class IdentityNumberGuard extends OncePerRequestFilter {
             }
         }
         var model = new LinkedHashMap<String, Object>();
-        model.put("demoMode", layout.demoMode());
+        model.put("demoMode", demo);
         model.put("currentPath", request.getRequestURI());
         model.put("action", refusal.action());
         model.put("resendable", refusal.resendable());
@@ -325,6 +325,10 @@ class IdentityNumberGuard extends OncePerRequestFilter {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     /** A script (the interview's autosave) that reads JSON answers, not a page. */
