@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AuditLog {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+    static final String DISCARDED_DETAIL = "discarded: the input held an identity number";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
@@ -74,6 +75,10 @@ public class AuditLog {
 
     public void record(String actor, String action, String recordType, Object recordId, Long unitId,
                        Outcome outcome, String detail) {
+        // Work that is rolled back (its input held an identity number) still leaves its entry, as every
+        // read must, but the entry says that nothing of it was kept.
+        var discarded = se.delaktig.platform.DiscardedWork.inProgress();
+        var note = !discarded ? detail : detail == null ? DISCARDED_DETAIL : detail + " (" + DISCARDED_DETAIL + ")";
         ownTransaction.executeWithoutResult(status -> jdbc.sql("""
                 insert into audit_event (actor, action, record_type, record_id, unit_id, outcome, detail)
                 values (:actor, :action, :recordType, :recordId, :unitId, :outcome, :detail)
@@ -84,7 +89,7 @@ public class AuditLog {
                 .param("recordId", recordId == null ? null : recordId.toString())
                 .param("unitId", unitId)
                 .param("outcome", outcome.name())
-                .param("detail", detail)
+                .param("detail", note)
                 .update());
     }
 

@@ -69,7 +69,13 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
-        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        if (request.getAttribute(se.delaktig.platform.DiscardedWork.REQUEST_ATTRIBUTE) != null) {
+            // The input held an identity number, and an exception's message may quote the input.
+            log.error("Unexpected error on {} {} (input with an identity number, discarded): {}", request.getMethod(),
+                    request.getRequestURI(), e.getClass().getName());
+        } else {
+            log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        }
         return answer(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected.title", "error.unexpected.detail", null);
     }
 

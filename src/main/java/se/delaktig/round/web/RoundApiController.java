@@ -196,7 +196,12 @@ class RoundApiController {
     @PostMapping("/participants/{id}/withdrawal")
     @Operation(summary = "Withdraw consent: final, removes the child's answers from the round")
     ParticipantJson withdraw(@PathVariable long id, @RequestBody WithdrawalJson body) {
-        participants.withdraw(id, body.party(), body.reason());
+        try {
+            participants.withdraw(id, body.party(), body.reason());
+        } catch (InvalidInputException e) {
+            // The service names the page's field; here the field is called "reason".
+            throw e.field().equals("withdrawalReason") ? new InvalidInputException("reason", e.messageKey(), e.args()) : e;
+        }
         return ParticipantJson.of(participants.get(id));
     }
 
