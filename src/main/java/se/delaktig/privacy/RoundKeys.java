@@ -16,6 +16,7 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import se.delaktig.platform.DiscardedWork;
 
 /**
  * Per-round envelope encryption with two data keys per round, kept in the {@link RoundKeyStore}
@@ -125,8 +126,15 @@ public class RoundKeys {
      * copy of the database. The key store destroys the key at once, not at commit: should the
      * surrounding transaction roll back, the key is gone all the same, which errs on the side of the
      * child. Returns whether there was a key to destroy.
+     *
+     * <p>Work that is only run to be thrown away ({@link DiscardedWork}: a request whose input held an
+     * identity number) destroys nothing, because its rollback would leave a round that is not closed
+     * but whose key is gone.
      */
     public boolean destroyKey(long roundId, Purpose purpose) {
+        if (DiscardedWork.inProgress()) {
+            return store.exists(roundId, purpose);
+        }
         var slot = new Slot(roundId, purpose);
         var deleted = store.destroy(roundId, purpose);
         cache.remove(slot);
