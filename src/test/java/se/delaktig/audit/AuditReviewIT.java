@@ -21,6 +21,8 @@ import se.delaktig.organization.Organization;
 @IntegrationTest
 class AuditReviewIT {
 
+    private static final String REFUSED = "(?s).*(append-only|permission denied).*";
+
     @Autowired
     MockMvc mvc;
 
@@ -98,17 +100,18 @@ class AuditReviewIT {
                 .andExpect(status().isForbidden());
     }
 
+    /** As the runtime role the change is not even permitted; as the owner the append-only trigger stops it. */
     @Test
     void theDatabaseRefusesToChangeOrRemoveAuditEntries() {
         var tag = UUID.randomUUID().toString();
         audit.record("someone", "READ", "round", tag, null, AuditLog.Outcome.SUCCESS, null);
 
         assertThatThrownBy(() -> jdbc.sql("update audit_event set actor = 'nobody' where record_id = ?").param(tag).update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class).hasMessageMatching(REFUSED);
         assertThatThrownBy(() -> jdbc.sql("delete from audit_event where record_id = ?").param(tag).update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class).hasMessageMatching(REFUSED);
         assertThatThrownBy(() -> jdbc.sql("truncate audit_event").update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class).hasMessageMatching(REFUSED);
         assertThat(jdbc.sql("select actor from audit_event where record_id = ?").param(tag).query(String.class).single())
                 .isEqualTo("someone");
     }
