@@ -63,7 +63,12 @@ final class EmbeddedDatabase implements Closeable {
         // The data directory holds the database passwords (and other helpers' keys): nobody else may list it.
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-        var secrets = DatabaseSecrets.loadOrCreate(root.resolve(DatabaseSecrets.FILE_NAME));
+        var secretsFile = root.resolve(DatabaseSecrets.FILE_NAME);
+        if (!Files.exists(secretsFile) && locked(directory)) {
+            throw new IllegalStateException("The embedded database in " + directory + " only opens with the passwords in "
+                    + secretsFile + ", which is missing. Restore that file from the backup of the data directory.");
+        }
+        var secrets = DatabaseSecrets.loadOrCreate(secretsFile);
         log.info("Starting embedded PostgreSQL with its files in {}", directory);
         var postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
@@ -118,8 +123,7 @@ final class EmbeddedDatabase implements Closeable {
     private static void lockDown(Path directory, DatabaseSecrets secrets) {
         try {
             var hba = directory.resolve("pg_hba.conf");
-            var locked = Files.exists(hba) && Files.readString(hba, StandardCharsets.UTF_8).startsWith(HBA_MARKER);
-            if (!locked) {
+            if (!locked(directory)) {
                 // A fresh initdb, or a data directory from before passwords: the superuser has none yet.
                 log.info("Setting the embedded database's superuser password and switching it to password authentication");
                 setSuperuserPassword(directory, secrets.superuser());
@@ -135,6 +139,12 @@ final class EmbeddedDatabase implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether the data directory already demands passwords (written by this class before). */
+    private static boolean locked(Path directory) throws IOException {
+        var hba = directory.resolve("pg_hba.conf");
+        return Files.exists(hba) && Files.readString(hba, StandardCharsets.UTF_8).startsWith(HBA_MARKER);
     }
 
     /**
