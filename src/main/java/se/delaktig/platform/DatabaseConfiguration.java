@@ -1,15 +1,12 @@
 package se.delaktig.platform;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.SQLException;
+import java.util.HashMap;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -17,15 +14,20 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.util.FileSystemUtils;
 import org.springframework.util.StringUtils;
 
 /**
  * Chooses the database. An explicit {@code spring.datasource.url} always wins, so production never
  * silently falls back to a local database; without one, an embedded PostgreSQL 17 is started with
- * its files in the data directory, so that data survives a restart.
+ * its files in the data directory, so that data survives a restart. Either way two roles are used: the
+ * migration owner runs Flyway ({@code spring.flyway.user} for an external server), the application
+ * runs as a role that may only read and append to the audit log.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -52,42 +54,52 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedWanted.class)
-    EmbeddedPostgres embeddedPostgres(DelaktigProperties properties) throws IOException {
-        Path dir = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
-        if (properties.ephemeral()) {
-            FileSystemUtils.deleteRecursively(dir);
-        }
-        Files.createDirectories(dir);
-        log.info("Starting embedded PostgreSQL with its files in {}", dir);
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(dir)
-                .setCleanDataDirectory(properties.ephemeral())
-                .setServerConfig("timezone", "UTC")
-                .start();
+    EmbeddedDatabase embeddedDatabase(DelaktigProperties properties) throws IOException {
+        return EmbeddedDatabase.start(properties.dataDir(), properties.ephemeral());
     }
 
+    /** The application connects as the runtime role, which may not change the schema or the audit log. */
     @Bean(destroyMethod = "close")
+    @Primary
     @Conditional(EmbeddedWanted.class)
-    DataSource dataSource(EmbeddedPostgres postgres) throws SQLException {
-        try (var connection = postgres.getPostgresDatabase().getConnection();
-             var statement = connection.createStatement()) {
-            var exists = statement.executeQuery("select 1 from pg_database where datname = 'delaktig'").next();
-            if (!exists) {
-                statement.execute("create database delaktig encoding 'UTF8'");
-            }
-        }
+    DataSource dataSource(EmbeddedDatabase database) {
         var config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "delaktig"));
+        config.setJdbcUrl(database.jdbcUrl());
+        config.setUsername(EmbeddedDatabase.RUNTIME);
+        config.setPassword(database.runtimePassword());
         config.setPoolName("delaktig-embedded");
         config.setMaximumPoolSize(10);
-        log.info("Database in use: embedded PostgreSQL on port {} (database 'delaktig')", postgres.getPort());
+        log.info("Database in use: embedded PostgreSQL on port {} (database '{}', role '{}')", database.port(),
+                EmbeddedDatabase.DATABASE, EmbeddedDatabase.RUNTIME);
         return new HikariDataSource(config);
+    }
+
+    /** Flyway alone connects as the migration owner; no other bean sees this data source. */
+    @Bean(defaultCandidate = false)
+    @FlywayDataSource
+    @Conditional(EmbeddedWanted.class)
+    DataSource flywayDataSource(EmbeddedDatabase database) {
+        return database.ownerDataSource();
     }
 
     @Bean
     @Conditional(EmbeddedWanted.class)
-    DatabaseMode embeddedMode(EmbeddedPostgres postgres) {
-        return new DatabaseMode(true, "embedded PostgreSQL on port " + postgres.getPort());
+    DatabaseMode embeddedMode(EmbeddedDatabase database) {
+        return new DatabaseMode(true, "embedded PostgreSQL on port " + database.port());
+    }
+
+    /**
+     * Tells the migrations which role the application runs as (placeholder {@code runtime_role}), so that
+     * they grant it what it needs and no more. Asked of the application's own connection, so it is right
+     * for the embedded database and for any external set-up alike.
+     */
+    @Bean
+    FlywayConfigurationCustomizer runtimeRolePlaceholder(DataSource dataSource) {
+        return configuration -> {
+            var placeholders = new HashMap<>(configuration.getPlaceholders());
+            placeholders.put("runtime_role", JdbcClient.create(dataSource).sql("select current_user").query(String.class).single());
+            configuration.placeholders(placeholders);
+        };
     }
 
     @Bean

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -20,6 +21,8 @@ import se.delaktig.organization.Organization;
 
 @IntegrationTest
 class AuditReviewIT {
+
+    private static final String REFUSED = "(?s).*(append-only|permission denied).*";
 
     @Autowired
     MockMvc mvc;
@@ -98,17 +101,21 @@ class AuditReviewIT {
                 .andExpect(status().isForbidden());
     }
 
+    /** As the runtime role the change is not even permitted; as the owner the append-only trigger stops it. */
     @Test
     void theDatabaseRefusesToChangeOrRemoveAuditEntries() {
         var tag = UUID.randomUUID().toString();
         audit.record("someone", "READ", "round", tag, null, AuditLog.Outcome.SUCCESS, null);
 
         assertThatThrownBy(() -> jdbc.sql("update audit_event set actor = 'nobody' where record_id = ?").param(tag).update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class)
+                .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e).getMessage()).matches(REFUSED));
         assertThatThrownBy(() -> jdbc.sql("delete from audit_event where record_id = ?").param(tag).update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class)
+                .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e).getMessage()).matches(REFUSED));
         assertThatThrownBy(() -> jdbc.sql("truncate audit_event").update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class)
+                .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e).getMessage()).matches(REFUSED));
         assertThat(jdbc.sql("select actor from audit_event where record_id = ?").param(tag).query(String.class).single())
                 .isEqualTo("someone");
     }

@@ -68,7 +68,8 @@ class AccessibilityBrowserIT extends BrowserTest {
         organization.createStaff("adm-" + suffix, "Ada Admin", null, null, TestFixtures.PASSWORD, true);
         login("adm-" + suffix, TestFixtures.PASSWORD);
         visitAll(List.of("/admin", "/admin/municipalities", "/admin/municipalities/" + org.municipalityId(),
-                "/admin/staff", "/admin/staff/new", "/admin/staff/" + org.processLeadId(), "/audit"));
+                "/admin/staff", "/admin/staff/new", "/admin/staff/" + org.processLeadId(), "/audit/chain",
+                "/audit/chain?check=1", "/audit"));
         // A rejected form keeps its errors accessible too.
         open("/admin/staff/new");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
