@@ -545,6 +545,13 @@ public class Interviews {
         return openings.isOpen(rounds.get(roundId));
     }
 
+    /** When the process lead opened the round's interviews for reading, if they did. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> openedAt(long roundId) {
+        rounds.get(roundId);
+        return openings.openedAt(roundId);
+    }
+
     /**
      * Opens the round's completed interviews for reading in the whole unit: the process lead's step
      * after reviewing the names, once the analysis has started and the interviews can no longer
