@@ -434,6 +434,12 @@ public class Interviews {
         return FreeTexts.find(FreeTexts.of(draft, reflection), participants.myChildrenNamed(access.round().id()));
     }
 
+    /** The first names of the interviewer's own children in the interview as saved; empty for anyone else. */
+    public List<NameFinding> childNames(long interviewId) {
+        var view = get(interviewId);
+        return childNamesIn(interviewId, FreeTexts.draftOf(view), view.reflection());
+    }
+
     /** The interviewer's own children of the interview's round, with their first names; empty for anyone else. */
     public List<ParticipantService.NamedChild> myChildren(long interviewId) {
         var access = access(interviewId);
