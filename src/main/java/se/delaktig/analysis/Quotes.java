@@ -259,12 +259,12 @@ public class Quotes {
      */
     public Quote approve(long roundId, long quoteId, Integer expectedVersion) {
         var round = codebooks.editable(roundId, "QUOTE_APPROVE");
-        if (!Codebooks.mayApprove(round, currentActor.get())) {
-            throw new InvalidInputException("status", "quote.approve.processLeadOnly");
-        }
         var current = one(round, quoteId);
         requireVersion(current, expectedVersion);
         requireCandidate(current);
+        if (!Codebooks.mayApprove(round, currentActor.get())) {
+            throw new InvalidInputException("status", "quote.approve.processLeadOnly");
+        }
         if (!current.clean()) {
             throw new InvalidInputException("text", "quote.approve.findingsLeft", describe(current.findings()));
         }
