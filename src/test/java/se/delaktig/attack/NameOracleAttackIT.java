@@ -171,7 +171,7 @@ class NameOracleAttackIT {
         assertThat(tooLong.getResponse().getStatus()).isEqualTo(400);
         var problem = json.readTree(tooLong.getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("text");
-        assertThat(problem.get("errors").get(0).get("message").asString()).contains("2000", "text");
+        assertThat(problem.get("errors").get(0).get("message").asString()).containsPattern("2\\D?000").contains("text");
 
         // The quote's own saves count too: a person cannot go round the limit through them.
         var version = version(w.roundId(), quote.id(), interviewer);

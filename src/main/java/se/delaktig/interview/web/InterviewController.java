@@ -237,6 +237,10 @@ class InterviewController {
         return messages.getMessage("namecheck.flash.replaced", new Object[] {name, with}, locale);
     }
 
+    /** One field with a name in it, as the summary at the top of the form links to it. */
+    record NameSummary(String targetId, String label) {
+    }
+
     /** A name found in the form, with its field in words, as the page shows it beside the field. */
     record NameFlag(String field, String name, long participantId, String pseudonym, String label) {
     }
@@ -286,6 +290,8 @@ class InterviewController {
                 : Map.<String, List<NameFlag>>of();
         model.addAttribute("nameFlags", flags);
         model.addAttribute("nameFlagCount", flags.size());
+        model.addAttribute("nameSummary", flags.values().stream()
+                .map(list -> new NameSummary(InterviewPage.targetId(list.get(0).field()), list.get(0).label())).toList());
         return "interview/form";
     }
 

@@ -116,11 +116,6 @@ public final class InterviewPage {
         };
     }
 
-    /** {@link #targetId} for templates. */
-    public static String targetIdOf(String field) {
-        return targetId(field);
-    }
-
     static List<AreaRow> areas(Guide guide, InterviewForm form, List<FieldProblem> problems, MessageSource messages,
                                Locale locale, int age, String language) {
         var errors = new LinkedHashMap<String, String>();
