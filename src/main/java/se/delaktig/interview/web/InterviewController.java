@@ -87,16 +87,17 @@ class InterviewController {
     String save(@PathVariable long id, @RequestParam(name = "action", defaultValue = "save") String action,
                 HttpServletRequest request, Model model, RedirectAttributes redirect, Locale locale) {
         var form = InterviewForm.from(request.getParameterMap());
+        InterviewView saved = null;
         try {
             var replacement = NameReplacement.parse(action);
             if (replacement != null) {
-                var saved = interviews.replaceChildName(id, form.version(), form.draft(), replacement.field(),
+                interviews.replaceChildName(id, form.version(), form.draft(), replacement.field(),
                         replacement.participantId(), replacement.withPseudonym());
-                redirect.addFlashAttribute("flash", replacedMessage(saved.id(), replacement, locale));
+                redirect.addFlashAttribute("flash", replacedMessage(id, replacement, locale));
                 var target = InterviewPage.targetId(replacement.field());
                 return "redirect:/interviews/" + id + (target == null ? "" : "#" + target);
             }
-            var saved = interviews.save(id, form.version(), form.draft());
+            saved = interviews.save(id, form.version(), form.draft());
             if (action.equals("complete")) {
                 interviews.complete(id, saved.version());
                 redirect.addFlashAttribute("flash", messages.getMessage("interview.flash.completed", null, locale));
@@ -108,8 +109,10 @@ class InterviewController {
             return "redirect:/interviews/" + id;
         } catch (InvalidInputException e) {
             // Re-read only after the refusal: the form shows what was typed, the rest what is saved.
+            // Saved but not completed (a child's name left): the form goes on from the saved version.
             var interview = interviews.get(id);
-            return form(interview, form, InterviewPage.problems(e, messages, locale), model, locale);
+            var shown = saved == null ? form : form.withVersion(saved.version());
+            return form(interview, shown, InterviewPage.problems(e, messages, locale), model, locale);
         }
     }
 
