@@ -72,7 +72,8 @@ class InterviewNamesBrowserIT extends BrowserTest {
         waitFor(By.cssSelector(".name-flags"));
         assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("Barnets förnamn står i 1 fält");
         assertThat(driver.findElement(By.id("name-summary")).getText()).contains("de fria anteckningarna");
-        everyWidth("interview-flag");
+        everyWidth("interview-flag", By.cssSelector(".name-flags"));
+        everyWidth("interview-summary", By.id("name-summary"));
 
         // Completing is refused and names the field; the replacement is one key press.
         press(By.cssSelector(".interview-actions button[value=complete]"));
@@ -102,13 +103,13 @@ class InterviewNamesBrowserIT extends BrowserTest {
         driver.findElement(By.id("interview-names")).click();
         waitFor(By.cssSelector(".name-review"));
         assertThat(driver.findElement(By.cssSelector(".name-review")).getText()).contains("B01", "de fria anteckningarna", "”Hugo”");
-        everyWidth("name-review");
+        everyWidth("name-review", By.cssSelector(".name-review"));
         press(By.cssSelector(".name-review__child"));
         waitFor(By.cssSelector(".name-review-page .notice--success"));
         assertThat(driver.findElements(By.cssSelector(".name-review"))).isEmpty();
         press(By.cssSelector(".name-review__open"));
         waitFor(By.cssSelector(".name-review__opened"));
-        everyWidth("name-review-opened");
+        everyWidth("name-review-opened", By.cssSelector(".name-review__opened"));
         assertThat(TestFixtures.as(org.interviewers().get(1), () -> interviews.get(interviewId)).notes())
                 .isEqualTo("B01 ville sitta vid fönstret och B01:s mamma väntade utanför. [barnet] i klassen har också kontakt.");
     }
@@ -121,7 +122,7 @@ class InterviewNamesBrowserIT extends BrowserTest {
     }
 
     /** At each width: no sideways scrolling, axe passes, and a screenshot to look at (target/screenshots). */
-    private void everyWidth(String name) throws Exception {
+    private void everyWidth(String name, By shown) throws Exception {
         try {
             for (var width : WIDTHS) {
                 driver.manage().window().setSize(new Dimension(width, 1000));
@@ -132,6 +133,7 @@ class InterviewNamesBrowserIT extends BrowserTest {
                 var client = ((Number) js.executeScript("return document.documentElement.clientWidth;")).intValue();
                 assertThat(scroll).as("%s at %d px scrolls sideways", name, width).isLessThanOrEqualTo(client);
                 assertNoAxeViolations();
+                js.executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(shown));
                 var shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
                 var file = Path.of("target", "screenshots", name + "-" + width + ".png");
                 Files.createDirectories(file.getParent());
