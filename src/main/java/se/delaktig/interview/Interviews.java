@@ -35,9 +35,13 @@ import se.delaktig.web.NotFoundException;
 
 /**
  * Interviews as the assigned interviewer records them. Only the child's assigned interviewer may
- * open and change an interview; once it is complete, the process lead, the unit manager and the
- * other interviewers of the unit may read it (the team reads each other's interviews before the
- * seminar). Everyone else is told it does not exist.
+ * open and change an interview; once it is complete, the process lead may read it, and the unit
+ * manager and the other interviewers of the unit once the process lead has reviewed the children's
+ * first names in the round's free text and opened the interviews for reading (the team reads each
+ * other's interviews before the seminar). Everyone else is told it does not exist.
+ *
+ * <p>The interviewer's own children's first names are flagged in the free text and block
+ * completion; only the process lead's review compares against the whole key list.
  *
  * <p>Saving uses the interview's version: a save based on an older version is refused rather than
  * overwriting what was saved in between. Free text is encrypted with the round's key; the
