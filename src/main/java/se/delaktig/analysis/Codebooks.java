@@ -283,6 +283,11 @@ public class Codebooks {
         return round;
     }
 
+    /** Whether the person may approve quotes: only who may read the whole key list, for the full check. */
+    static boolean mayApprove(Round round, Actor actor) {
+        return actor.has(round.unitId(), Role.PROCESS_LEAD);
+    }
+
     static boolean mayEdit(Round round, Actor actor) {
         return actor.hasAny(round.unitId(), Role.PROCESS_LEAD, Role.INTERVIEWER);
     }

@@ -31,12 +31,16 @@ public class Deidentification {
         this.places = places;
     }
 
-    /** What in the text could identify someone, for anyone who may read the round's analysis. */
+    /**
+     * What in the text could identify someone, for anyone who may read the round's analysis. First
+     * names are compared only against those the person may read: the whole key list for the process
+     * lead, their own children for an interviewer, none for the unit manager.
+     */
     public List<Finding> check(long roundId, String text) {
         return checker(codebooks.readable(roundId)).findings(text);
     }
 
-    /** The check for one round, to run over many texts with one read of the key list. */
+    /** The check for one round and the current person, to run over many texts with one read of the key list. */
     DeidentificationCheck checker(Round round) {
         var municipalityId = organization.unit(round.unitId()).orElseThrow().municipalityId();
         var staff = organization.staffOfMunicipality(municipalityId).stream().map(StaffMember::displayName).toList();

@@ -3,14 +3,13 @@ package se.delaktig.analysis;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import se.delaktig.privacy.IdentityNumbers;
+import se.delaktig.privacy.NamePatterns;
 
 /**
  * The de-identification check itself, free of the database: given the first names of the round's
@@ -22,12 +21,6 @@ import se.delaktig.privacy.IdentityNumbers;
  * "Anna" as a name); of two as long, the kind that comes first in {@link Finding.Kind}.
  */
 public final class DeidentificationCheck {
-
-    /** Letters and digits: what a word is made of. */
-    private static final String BEFORE = "(?<![\\p{L}\\p{N}])";
-    private static final String AFTER = "(?![\\p{L}\\p{N}])";
-    /** The Swedish genitive: "Annas", also "Anna's" and "Anna’s". */
-    private static final String GENITIVE = "(?:s|['’]s)?";
 
     private static final String SEP = "[ \\u00a0\\-\\u2010\\u2011\\u2012\\u2013]";
     /**
@@ -152,57 +145,14 @@ public final class DeidentificationCheck {
 
     /** Each name as a whole, and each of its parts: "Anna-Karin Berg" gives it, "Anna", "Karin" and "Berg". */
     static Set<String> nameParts(Collection<String> names) {
-        var result = new LinkedHashSet<String>();
-        for (var name : cleaned(names)) {
-            result.add(name);
-            for (var part : name.split("[\\s\\-]+")) {
-                var stripped = part.replaceAll("^[^\\p{L}]+|[^\\p{L}]+$", "");
-                if (stripped.codePointCount(0, stripped.length()) >= 2) {
-                    result.add(stripped);
-                }
-            }
-        }
-        return result;
+        return NamePatterns.nameParts(names);
     }
 
     private static Set<String> cleaned(Collection<String> names) {
-        var result = new LinkedHashSet<String>();
-        if (names == null) {
-            return result;
-        }
-        for (var name : names) {
-            if (name == null) {
-                continue;
-            }
-            var cleaned = name.strip().replaceAll("\\s+", " ");
-            if (cleaned.codePointCount(0, cleaned.length()) >= 2) {
-                result.add(cleaned);
-            }
-        }
-        return result;
+        return NamePatterns.cleaned(names);
     }
 
-    /** One pattern for all the words, longest first, so that "Anna Maria" wins over "Anna". */
     private static Pattern words(Set<String> words) {
-        if (words.isEmpty()) {
-            return null;
-        }
-        var sorted = new ArrayList<>(words);
-        sorted.sort(Comparator.comparingInt(String::length).reversed().thenComparing(w -> w.toLowerCase(Locale.ROOT)));
-        var alternatives = new StringBuilder();
-        for (var word : sorted) {
-            if (!alternatives.isEmpty()) {
-                alternatives.append('|');
-            }
-            var parts = word.split(" ");
-            for (int i = 0; i < parts.length; i++) {
-                if (i > 0) {
-                    alternatives.append("\\s+");
-                }
-                alternatives.append(Pattern.quote(parts[i]));
-            }
-        }
-        return Pattern.compile(BEFORE + "(?:" + alternatives + ")" + GENITIVE + AFTER,
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return NamePatterns.words(words);
     }
 }

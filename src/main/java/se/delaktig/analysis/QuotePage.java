@@ -6,10 +6,11 @@ import java.util.List;
  * The quote page of a round: candidates and approved quotes, grouped by the code they were marked
  * from in codebook order.
  *
- * @param mayEdit       whether the person may mark, edit, approve and withdraw quotes
+ * @param mayEdit       whether the person may mark, edit and withdraw quotes
+ * @param mayApprove    whether the person may approve: the process lead, whose check runs against the whole key list
  * @param mayEditPlaces whether the person may keep the municipality's place list
  */
-public record QuotePage(long roundId, String roundTitle, boolean mayEdit, long municipalityId, boolean mayEditPlaces,
+public record QuotePage(long roundId, String roundTitle, boolean mayEdit, boolean mayApprove, long municipalityId, boolean mayEditPlaces,
                         List<Group> groups) {
 
     /** The quotes of one code. */

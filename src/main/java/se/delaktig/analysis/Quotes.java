@@ -58,10 +58,12 @@ public class Quotes {
     private final CurrentActor currentActor;
     private final AuditLog audit;
     private final MessageSource messages;
+    private final CheckLimiter limiter;
 
     Quotes(JdbcClient jdbc, Codebooks codebooks, Deidentification deidentification, RoundKeys keys,
            ParticipantService participants, Organization organization, Places places, CurrentActor currentActor,
-           AuditLog audit, MessageSource messages) {
+           AuditLog audit, MessageSource messages, CheckLimiter limiter) {
+        this.limiter = limiter;
         this.jdbc = jdbc;
         this.codebooks = codebooks;
         this.deidentification = deidentification;
@@ -101,7 +103,8 @@ public class Quotes {
                 .toList();
         audit.success("READ", RECORD, "round:" + round.id(), round.unitId());
         var municipalityId = deidentification.municipalityOf(round);
-        return new QuotePage(round.id(), round.title(), Codebooks.mayEdit(round, currentActor.get()), municipalityId,
+        return new QuotePage(round.id(), round.title(), Codebooks.mayEdit(round, currentActor.get()),
+                Codebooks.mayApprove(round, currentActor.get()), municipalityId,
                 places.mayEdit(municipalityId), result);
     }
 
@@ -174,9 +177,19 @@ public class Quotes {
         return one(round, id);
     }
 
-    /** What the check finds in a text (for instance a wording not yet saved), for the round's readers. */
+    /**
+     * What the check finds in a text (for instance a wording not yet saved), for the round's readers.
+     * First names are only those the person may read (see {@link Deidentification#check}); the text
+     * is as long as a quote at most, and one person may ask only so often.
+     *
+     * @throws InvalidInputException {@code text}: longer than {@link #MAX_TEXT}
+     */
     public List<Finding> check(long roundId, String text) {
         var round = codebooks.readable(roundId);
+        if (text != null && text.length() > MAX_TEXT) {
+            throw new InvalidInputException("text", "quote.check.tooLong", MAX_TEXT);
+        }
+        limiter.acquire(currentActor.get().username());
         var findings = deidentification.checker(round).findings(text == null ? "" : text);
         audit.success("QUOTE_CHECK", RECORD, "round:" + round.id(), round.unitId());
         return findings;
@@ -201,6 +214,8 @@ public class Quotes {
         if (cleaned.length() > MAX_TEXT) {
             throw new InvalidInputException("text", "quote.text.tooLong", MAX_TEXT);
         }
+        // A saved wording comes back checked: as much a check of a text of one's choosing as check().
+        limiter.acquire(currentActor.get().username());
         // An identity number the child's words already had is flagged by the check and replaced;
         // one that the edit would bring in is refused.
         var before = new HashSet<String>();
@@ -234,16 +249,22 @@ public class Quotes {
 
     /**
      * Approves a candidate whose wording the check finds nothing in: the wording is stored as the
-     * approved, de-identified quote, with who approved it and when.
+     * approved, de-identified quote, with who approved it and when. Only the process lead approves,
+     * because only the full check, against the whole key list, may decide: an approval by someone
+     * who may not read the key list would tell them whether a name of it stands in the text.
      *
      * @throws InvalidInputException {@code text}: the check still finds something (named in the
-     *                               message); {@code version}: someone changed it meanwhile
+     *                               message); {@code version}: someone changed it meanwhile;
+     *                               {@code status}: the person is not the round's process lead
      */
     public Quote approve(long roundId, long quoteId, Integer expectedVersion) {
         var round = codebooks.editable(roundId, "QUOTE_APPROVE");
         var current = one(round, quoteId);
         requireVersion(current, expectedVersion);
         requireCandidate(current);
+        if (!Codebooks.mayApprove(round, currentActor.get())) {
+            throw new InvalidInputException("status", "quote.approve.processLeadOnly");
+        }
         if (!current.clean()) {
             throw new InvalidInputException("text", "quote.approve.findingsLeft", describe(current.findings()));
         }

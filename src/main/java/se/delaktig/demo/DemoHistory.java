@@ -123,6 +123,7 @@ class DemoHistory {
             while (rounds.get(round.id()).stage() != Stage.SEMINAR) {
                 rounds.advance(round.id());
             }
+            interviews.openForReading(round.id(), false);
             for (var proposal : content.proposals()) {
                 proposalIds.add(seminars.addProposal(round.id(), new Seminars.NewProposal(proposal.text(), proposal.area(), null)).id());
             }

@@ -35,9 +35,13 @@ import se.delaktig.web.NotFoundException;
 
 /**
  * Interviews as the assigned interviewer records them. Only the child's assigned interviewer may
- * open and change an interview; once it is complete, the process lead, the unit manager and the
- * other interviewers of the unit may read it (the team reads each other's interviews before the
- * seminar). Everyone else is told it does not exist.
+ * open and change an interview; once it is complete, the process lead may read it, and the unit
+ * manager and the other interviewers of the unit once the process lead has reviewed the children's
+ * first names in the round's free text and opened the interviews for reading (the team reads each
+ * other's interviews before the seminar). Everyone else is told it does not exist.
+ *
+ * <p>The interviewer's own children's first names are flagged in the free text and block
+ * completion; only the process lead's review compares against the whole key list.
  *
  * <p>Saving uses the interview's version: a save based on an older version is refused rather than
  * overwriting what was saved in between. Free text is encrypted with the round's key; the
@@ -70,9 +74,14 @@ public class Interviews {
     private final CurrentActor currentActor;
     private final RoundKeys keys;
     private final AuditLog audit;
+    private final ReadingOpenings openings;
+    private final List<CodedTexts> codedTexts;
 
     Interviews(JdbcClient jdbc, RoundService rounds, ParticipantService participants, Guides guides,
-               CurrentActor currentActor, RoundKeys keys, AuditLog audit) {
+               CurrentActor currentActor, RoundKeys keys, AuditLog audit, ReadingOpenings openings,
+               List<CodedTexts> codedTexts) {
+        this.openings = openings;
+        this.codedTexts = codedTexts;
         this.jdbc = jdbc;
         this.rounds = rounds;
         this.participants = participants;
@@ -112,13 +121,13 @@ public class Interviews {
     }
 
     /**
-     * The interview, for the assigned interviewer or, once complete, a reader of the unit. Not a
-     * read-only transaction: the read is written to the audit log.
+     * The interview, for the assigned interviewer or, once complete, the process lead and, after the
+     * process lead opened the round's interviews for reading, the unit's manager and interviewers.
+     * Not a read-only transaction: the read is written to the audit log.
      */
     public InterviewView get(long interviewId) {
         var access = access(interviewId);
-        var mayRead = access.assigned() || (access.isComplete()
-                && access.actor().hasAny(access.round().unitId(), Role.PROCESS_LEAD, Role.UNIT_MANAGER, Role.INTERVIEWER));
+        var mayRead = access.assigned() || (access.isComplete() && mayReadOthers(access.round(), access.actor()));
         if (!mayRead) {
             throw denied(access, "READ");
         }
@@ -176,11 +185,23 @@ public class Interviews {
         return view(reload(access));
     }
 
-    /** Marks the interview complete; it is read-only until reopened. */
+    /**
+     * Marks the interview complete; it is read-only until reopened. Refused while the first name of
+     * one of the interviewer's own children stands in any free text, the reflection included: the
+     * whole unit reads completed interviews.
+     *
+     * @throws InvalidAnswersException {@code namecheck.interview.nameLeft} for every field with a name
+     */
     public InterviewView complete(long interviewId, int expectedVersion) {
         var access = writable(interviewId, "COMPLETE");
         requireDraft(access);
         requireVersion(access, expectedVersion);
+        var stored = view(access);
+        var names = FreeTexts.find(FreeTexts.of(FreeTexts.draftOf(stored), stored.reflection()),
+                participants.myChildrenNamed(access.round().id()));
+        if (!names.isEmpty()) {
+            throw namesLeft(access.round(), names, "namecheck.interview.nameLeft");
+        }
         var updated = jdbc.sql("""
                 update interview set status = 'COMPLETE', completed_at = now(), updated_at = now(), version = version + 1
                 where id = ? and version = ? and status = 'DRAFT'""")
@@ -256,6 +277,13 @@ public class Interviews {
         checkText(cleaned.other(), "reflection", problems);
         if (!problems.isEmpty()) {
             throw new InvalidAnswersException(problems);
+        }
+        if (access.isComplete()) {
+            // A completed interview is read by the unit: its reflection may not bring a child's name in.
+            var names = FreeTexts.find(FreeTexts.of(null, cleaned), participants.myChildrenNamed(access.round().id()));
+            if (!names.isEmpty()) {
+                throw namesLeft(access.round(), names, "namecheck.reflection.nameLeft");
+            }
         }
         var roundId = access.round().id();
         jdbc.sql("""
@@ -339,8 +367,10 @@ public class Interviews {
         var guide = guides.find(round.guideId()).orElseThrow();
         var order = new HashMap<Long, Integer>();
         guide.questions().forEach(q -> order.put(q.id(), order.size()));
+        var others = mayReadOthers(round, actor);
         var rows = jdbc.sql("select * from interview where round_id = ? and status = 'COMPLETE'").param(roundId)
-                .query(Interviews::row).list();
+                .query(Interviews::row).list().stream()
+                .filter(r -> others || isAssigned(participants.get(r.participantId()), actor)).toList();
         var result = new ArrayList<CodableText>();
         var byPseudonym = new java.util.TreeMap<String, List<CodableText>>();
         for (var row : rows) {
@@ -390,6 +420,252 @@ public class Interviews {
         // The browser turns \r\n into \n; offsets are counted on what it shows.
         var normalised = text.replace("\r\n", "\n").replace('\r', '\n');
         texts.add(new CodableText(interviewId, participantId, pseudonym, kind, questionId, part, normalised));
+    }
+
+
+    // ---- Children's first names in the free text ----------------------------------------------
+
+    /**
+     * The first names of the interviewer's own children in the given texts of the interview: the
+     * form as typed ({@code draft}) and the reflection, either of which may be null. Empty for anyone
+     * but the assigned interviewer, who may read those names anyway.
+     */
+    public List<NameFinding> childNamesIn(long interviewId, InterviewDraft draft, Reflection reflection) {
+        var access = access(interviewId);
+        if (!access.assigned()) {
+            return List.of();
+        }
+        return FreeTexts.find(FreeTexts.of(draft, reflection), participants.myChildrenNamed(access.round().id()));
+    }
+
+    /** The first names of the interviewer's own children in the interview as saved; empty for anyone else. */
+    public List<NameFinding> childNames(long interviewId) {
+        var view = get(interviewId);
+        return childNamesIn(interviewId, FreeTexts.draftOf(view), view.reflection());
+    }
+
+    /** The interviewer's own children of the interview's round, with their first names; empty for anyone else. */
+    public List<ParticipantService.NamedChild> myChildren(long interviewId) {
+        var access = access(interviewId);
+        return access.assigned() ? participants.myChildrenNamed(access.round().id()) : List.of();
+    }
+
+    /**
+     * Saves the form as typed, with one child's first name in one field replaced in one step by the
+     * child's pseudonym or by "[barnet]". Everything else typed is saved as it stands.
+     *
+     * @throws InvalidInputException {@code field}: not a field of the form, or no own child of that id
+     */
+    public InterviewView replaceChildName(long interviewId, int expectedVersion, InterviewDraft draft, String field,
+                                          long participantId, boolean withPseudonym) {
+        var access = writable(interviewId, "SAVE");
+        if (!FreeTexts.isField(field) || FreeTexts.isReflection(field)) {
+            throw new InvalidInputException("field", "namecheck.field.unknown");
+        }
+        var child = ownChild(access.round(), participantId);
+        var replaced = FreeTexts.replace(draft == null ? InterviewDraft.of(List.of(), null) : draft, field,
+                child.firstName(), withPseudonym ? child.pseudonym() : NameFinding.CHILD);
+        return save(interviewId, expectedVersion, replaced);
+    }
+
+    /** The reflection as typed, with one child's first name in one part replaced and saved. */
+    public Reflection replaceChildNameInReflection(long interviewId, Reflection typed, String field, long participantId,
+                                                   boolean withPseudonym) {
+        var access = writable(interviewId, "REFLECTION");
+        if (!FreeTexts.isField(field) || !FreeTexts.isReflection(field)) {
+            throw new InvalidInputException("field", "namecheck.field.unknown");
+        }
+        var child = ownChild(access.round(), participantId);
+        var replaced = FreeTexts.replace(typed == null ? Reflection.EMPTY : typed, field, child.firstName(),
+                withPseudonym ? child.pseudonym() : NameFinding.CHILD);
+        saveReflection(interviewId, replaced);
+        return replaced;
+    }
+
+    /** One finding of the process lead's review: where it stands, and a few words around it. */
+    public record ReviewFinding(long interviewId, String interviewPseudonym, String field, String name,
+                                long participantId, String pseudonym, String excerpt) {
+    }
+
+    /**
+     * Every first name of the round's key list that stands in the free text of a completed interview,
+     * for the process lead only (a 404 for everyone else): the review before the interviews are
+     * opened for reading in the unit. Each interview read is audited.
+     */
+    public List<ReviewFinding> nameReview(long roundId) {
+        var round = rounds.getManaged(roundId);
+        var children = participants.allChildrenNamed(roundId);
+        var result = new ArrayList<ReviewFinding>();
+        if (children.isEmpty() || !keys.hasKey(roundId)) {
+            return result;
+        }
+        var rows = jdbc.sql("select * from interview where round_id = ? and status = 'COMPLETE' order by id")
+                .param(roundId).query(Interviews::row).list();
+        for (var row : rows) {
+            var participant = participants.get(row.participantId());
+            var view = view(new Access(row, round, participant, currentActor.get(), false));
+            var texts = FreeTexts.of(FreeTexts.draftOf(view), view.reflection());
+            for (var finding : FreeTexts.find(texts, children)) {
+                result.add(new ReviewFinding(row.id(), participant.pseudonym(), finding.field(), finding.name(),
+                        finding.participantId(), finding.pseudonym(), excerpt(texts.get(finding.field()), finding.name())));
+            }
+            log("NAME_REVIEW", row.id(), round.unitId(), AuditLog.Outcome.SUCCESS);
+        }
+        result.sort(java.util.Comparator.comparing(ReviewFinding::interviewPseudonym));
+        return result;
+    }
+
+    /**
+     * The process lead replaces a child's first name in one field of a completed interview, with the
+     * child's pseudonym or "[barnet]". Refused for a text the analysis has already coded, whose
+     * marked spans would otherwise point at the wrong words.
+     */
+    public void replaceNameAsLead(long roundId, long interviewId, String field, long participantId, boolean withPseudonym) {
+        var round = rounds.getManaged(roundId);
+        if (round.stage() == Stage.CLOSED) {
+            throw new InvalidInputException("stage", "interview.stage.closed");
+        }
+        if (!FreeTexts.isField(field)) {
+            throw new InvalidInputException("field", "namecheck.field.unknown");
+        }
+        var row = find(interviewId).filter(r -> r.roundId() == roundId).orElseThrow(NotFoundException::new);
+        var child = participants.allChildrenNamed(roundId).stream().filter(c -> c.participantId() == participantId)
+                .findFirst().orElseThrow(() -> new InvalidInputException("field", "namecheck.field.unknown"));
+        var participant = participants.get(row.participantId());
+        var view = view(new Access(row, round, participant, currentActor.get(), false));
+        var texts = FreeTexts.of(FreeTexts.draftOf(view), view.reflection());
+        var text = texts.get(field);
+        if (text == null) {
+            return;
+        }
+        var place = place(field);
+        if (codedTexts.stream().anyMatch(c -> c.isCoded(interviewId, place.kind(), place.questionId(), place.part()))) {
+            throw new InvalidInputException("field", "namecheck.review.coded");
+        }
+        var replaced = se.delaktig.privacy.NamePatterns.replace(text, List.of(child.firstName()),
+                withPseudonym ? child.pseudonym() : NameFinding.CHILD);
+        write(round.id(), interviewId, field, replaced);
+        jdbc.sql("update interview set version = version + 1, updated_at = now() where id = ?").param(interviewId).update();
+        log("NAME_REPLACE", interviewId, round.unitId(), AuditLog.Outcome.SUCCESS);
+    }
+
+    /** Whether the process lead has opened the round's completed interviews for reading in the unit. */
+    @Transactional(readOnly = true)
+    public boolean openedForReading(long roundId) {
+        return openings.isOpen(rounds.get(roundId));
+    }
+
+    /** When the process lead opened the round's interviews for reading, if they did. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> openedAt(long roundId) {
+        rounds.get(roundId);
+        return openings.openedAt(roundId);
+    }
+
+    /**
+     * Opens the round's completed interviews for reading in the whole unit: the process lead's step
+     * after reviewing the names, once the analysis has started and the interviews can no longer
+     * change. Refused while names remain unless the process lead confirms they are not the children's.
+     */
+    public void openForReading(long roundId, boolean remainingConfirmed) {
+        var round = rounds.getManaged(roundId);
+        if (!round.stage().isAfter(Stage.REFLECTION)) {
+            throw new InvalidInputException("confirm", "namecheck.open.tooEarly");
+        }
+        var left = nameReview(roundId).size();
+        if (left > 0 && !remainingConfirmed) {
+            throw new InvalidInputException("confirm", "namecheck.open.namesLeft", left);
+        }
+        if (openings.open(roundId, currentActor.get().username())) {
+            audit.record(currentActor.get().username(), "OPEN_FOR_READING", "round", roundId, round.unitId(),
+                    AuditLog.Outcome.SUCCESS, left > 0 ? left + " findings confirmed as not names" : null);
+        }
+    }
+
+    /** Where a field is kept, as the analysis refers to it. */
+    private record Place(CodableText.Kind kind, Long questionId, String part) {
+    }
+
+    private static Place place(String field) {
+        var questionId = FreeTexts.questionOf(field);
+        if (questionId != null) {
+            return new Place("childWords".equals(FreeTexts.partOf(field)) ? CodableText.Kind.CHILD_WORDS
+                    : CodableText.Kind.NOTES, questionId, null);
+        }
+        return switch (field) {
+            case "notes" -> new Place(CodableText.Kind.NOTES, null, null);
+            case "childExperienceWords" -> new Place(CodableText.Kind.CHILD_WORDS, null, null);
+            case "transcript" -> new Place(CodableText.Kind.TRANSCRIPT, null, null);
+            case "reflection" -> new Place(CodableText.Kind.REFLECTION, null, "other");
+            default -> new Place(CodableText.Kind.REFLECTION, null, field.substring("reflection.".length()));
+        };
+    }
+
+    /** Writes one field's new text, encrypted in its own place. */
+    private void write(long roundId, long interviewId, String field, String text) {
+        var questionId = FreeTexts.questionOf(field);
+        if (questionId != null) {
+            var words = "childWords".equals(FreeTexts.partOf(field));
+            var column = words ? "child_words" : "notes";
+            var context = words ? wordsContext(interviewId, questionId) : answerNotesContext(interviewId, questionId);
+            jdbc.sql("update answer set " + column + " = ? where interview_id = ? and question_id = ?")
+                    .params(keys.encrypt(roundId, text, context), interviewId, questionId).update();
+            return;
+        }
+        var column = switch (field) {
+            case "notes" -> "notes";
+            case "childExperienceWords" -> "child_experience_words";
+            case "transcript" -> "transcript";
+            case "reflection" -> "reflection";
+            case "reflection.learnt" -> "reflection_learnt";
+            case "reflection.surprised" -> "reflection_surprised";
+            default -> "reflection_change";
+        };
+        var context = switch (column) {
+            case "notes" -> notesContext(interviewId);
+            case "reflection" -> reflectionContext(interviewId);
+            default -> columnContext(interviewId, column);
+        };
+        jdbc.sql("update interview set " + column + " = ? where id = ?")
+                .params(keys.encrypt(roundId, text, context), interviewId).update();
+    }
+
+    /** Some forty characters either side of the name's first place, so the reviewer sees it in context. */
+    private static String excerpt(String text, String name) {
+        var match = se.delaktig.privacy.NamePatterns.find(text, List.of(name));
+        if (match.isEmpty()) {
+            return "";
+        }
+        var start = Math.max(0, match.get(0).start() - 40);
+        var end = Math.min(text.length(), match.get(0).end() + 40);
+        return (start > 0 ? "…" : "") + text.substring(start, end).replace('\n', ' ') + (end < text.length() ? "…" : "");
+    }
+
+    private ParticipantService.NamedChild ownChild(Round round, long participantId) {
+        return participants.myChildrenNamed(round.id()).stream().filter(c -> c.participantId() == participantId)
+                .findFirst().orElseThrow(() -> new InvalidInputException("field", "namecheck.field.unknown"));
+    }
+
+    /** One problem per field in which a name stands, naming the field and the replacements. */
+    private InvalidAnswersException namesLeft(Round round, List<NameFinding> names, String key) {
+        var labels = new FieldLabels(guides.find(round.guideId()).orElseThrow());
+        var problems = new ArrayList<InvalidAnswersException.Problem>();
+        for (var name : names) {
+            problems.add(new InvalidAnswersException.Problem(name.field(), key, name.name(), labels.of(name.field()),
+                    name.pseudonym()));
+        }
+        return new InvalidAnswersException(problems);
+    }
+
+    /**
+     * Whether the person may read the round's completed interviews of others: the process lead
+     * always (they review them), the unit's manager and interviewers once the process lead opened them.
+     */
+    private boolean mayReadOthers(Round round, Actor actor) {
+        if (actor.has(round.unitId(), Role.PROCESS_LEAD)) {
+            return true;
+        }
+        return actor.hasAny(round.unitId(), Role.UNIT_MANAGER, Role.INTERVIEWER) && openings.isOpen(round);
     }
 
     // -------------------------------------------------------------------------------------------

@@ -216,30 +216,80 @@ public class ParticipantService {
     }
 
     /**
-     * The first names of the round's key list, for the de-identification check of quotes only: those
-     * who read the round's analysis (its process lead, the unit's interviewers and manager) may have a
-     * quote checked against them, though they may not read the key list itself. Nothing links a name to a child
-     * here. Every use is logged as a key-list read; anyone else gets a 404.
+     * The first names the current person may read, for the de-identification check of quotes: the
+     * whole key list for the round's process lead, the names of their own assigned children for an
+     * interviewer, none for the unit manager. A check must never compare against a name its user may
+     * not read, or it becomes a way to ask the key list whether a name is on it. Every use is logged
+     * as a key-list read; anyone outside the round's unit gets a 404.
      */
     @Transactional(readOnly = true)
     public List<String> firstNamesForDeidentification(long roundId) {
         var round = rounds.get(roundId);
-        if (!currentActor.get().hasAny(round.unitId(), Role.PROCESS_LEAD, Role.INTERVIEWER, Role.UNIT_MANAGER)) {
+        var actor = currentActor.get();
+        if (!actor.hasAny(round.unitId(), Role.PROCESS_LEAD, Role.INTERVIEWER, Role.UNIT_MANAGER)) {
             audit.record("READ_KEY_LIST", "round", roundId, round.unitId(), AuditLog.Outcome.DENIED);
             throw new NotFoundException();
         }
+        var whole = actor.has(round.unitId(), Role.PROCESS_LEAD);
         var names = new java.util.TreeSet<String>(String.CASE_INSENSITIVE_ORDER);
-        jdbc.sql("select k.participant_id, k.ciphertext from key_list_entry k join participant p on p.id = k.participant_id where p.round_id = ?")
-                .param(roundId)
+        readableNames(round, whole).forEach(c -> names.add(c.firstName()));
+        audit.record(actor.username(), "READ_KEY_LIST", "round", roundId, round.unitId(),
+                AuditLog.Outcome.SUCCESS, whole ? "de-identification check" : "de-identification check, own children");
+        return List.copyOf(names);
+    }
+
+    /** A child of the key list with the first name, as the check of free text needs it. */
+    public record NamedChild(long participantId, String pseudonym, String firstName) {
+    }
+
+    /**
+     * The first names of the children of the round assigned to the current person, for the check of
+     * their own interview's free text. Logged as a key-list read.
+     */
+    @Transactional(readOnly = true)
+    public List<NamedChild> myChildrenNamed(long roundId) {
+        var round = rounds.get(roundId);
+        var list = readableNames(round, false);
+        if (!list.isEmpty()) {
+            audit.record(currentActor.get().username(), "READ_KEY_LIST", "round", roundId, round.unitId(),
+                    AuditLog.Outcome.SUCCESS, "name check of own interviews");
+        }
+        return list;
+    }
+
+    /**
+     * Every child of the round with the first name, for the process lead's review of the interviews'
+     * free text before the unit may read them; a 404 for everyone else. Logged as a key-list read.
+     */
+    @Transactional(readOnly = true)
+    public List<NamedChild> allChildrenNamed(long roundId) {
+        var round = rounds.getManaged(roundId);
+        var list = readableNames(round, true);
+        audit.record(currentActor.get().username(), "READ_KEY_LIST", "round", roundId, round.unitId(),
+                AuditLog.Outcome.SUCCESS, "name review of interviews");
+        return list;
+    }
+
+    /** The key list's first names: all of them, or those of the current person's assigned children. */
+    private List<NamedChild> readableNames(Round round, boolean whole) {
+        var staffId = currentActor.get().staffId();
+        var result = new ArrayList<NamedChild>();
+        jdbc.sql("""
+                select k.participant_id, k.ciphertext, p.pseudonym, p.interviewer_id from key_list_entry k
+                join participant p on p.id = k.participant_id where p.round_id = ? order by p.pseudonym""")
+                .param(round.id())
                 .query(rs -> {
-                    var firstName = parse(keys.decryptIdentity(round.id(), rs.getBytes(2), keyContext(rs.getLong(1)))).firstName();
+                    var interviewer = rs.getObject(4);
+                    if (!whole && (interviewer == null || ((Number) interviewer).longValue() != staffId)) {
+                        return;
+                    }
+                    var pid = rs.getLong(1);
+                    var firstName = parse(keys.decryptIdentity(round.id(), rs.getBytes(2), keyContext(pid))).firstName();
                     if (firstName != null && !firstName.isBlank()) {
-                        names.add(firstName.strip());
+                        result.add(new NamedChild(pid, rs.getString(3), firstName.strip()));
                     }
                 });
-        audit.record(currentActor.get().username(), "READ_KEY_LIST", "round", roundId, round.unitId(),
-                AuditLog.Outcome.SUCCESS, "de-identification check");
-        return List.copyOf(names);
+        return List.copyOf(result);
     }
 
     /**

@@ -62,6 +62,15 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
                 Map.of("detail", message, "errors", List.of(Map.of("field", e.field(), "message", message))));
     }
 
+    @ExceptionHandler(TooManyRequestsException.class)
+    Object tooManyRequests(TooManyRequestsException e, HttpServletRequest request, HttpServletResponse response) {
+        var minutes = Math.max(1, (e.retryAfterSeconds() + 59) / 60);
+        var message = messages.getMessage(e.messageKey(), new Object[] {minutes}, e.messageKey(), LocaleContextHolder.getLocale());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfterSeconds())));
+        return answer(request, response, HttpStatus.TOO_MANY_REQUESTS, "error.tooManyRequests.title", null,
+                Map.of("detail", message));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     Object accessDenied(HttpServletRequest request, HttpServletResponse response) {
         return answer(request, response, HttpStatus.FORBIDDEN, "error.forbidden.title", "error.forbidden.detail", null);

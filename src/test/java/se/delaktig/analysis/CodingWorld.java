@@ -44,9 +44,11 @@ public class CodingWorld {
     private final ParticipantService participants;
     private final Guides guides;
     private final Interviews interviews;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     CodingWorld(TestFixtures fixtures, RoundService rounds, ParticipantService participants, Guides guides,
-                Interviews interviews) {
+                Interviews interviews, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.fixtures = fixtures;
         this.rounds = rounds;
         this.participants = participants;
@@ -74,6 +76,11 @@ public class CodingWorld {
         var b = child(org, roundId, 1);
         var interviewA = interview(org.interviewers().get(0), a, questionId, WORDS_A, REFLECTION_A);
         var interviewB = interview(org.interviewers().get(1), b, questionId, WORDS_B, null);
+        // The team codes each other's interviews, which it reads once the process lead has reviewed the
+        // names and opened them (InterviewNamesAttackIT walks that step). The world stays at planning so
+        // that its tests can still change the interviews, so it records the opening directly.
+        jdbc.sql("insert into interview_reading_opened (round_id, opened_by) values (?, ?)")
+                .params(roundId, org.processLead()).update();
         return new World(org, roundId, title, a, b, interviewA, interviewB, questionId);
     }
 

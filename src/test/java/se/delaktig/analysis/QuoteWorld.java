@@ -45,9 +45,12 @@ public class QuoteWorld {
     private final Places places;
     private final Codebooks codebooks;
     private final Codings codings;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     QuoteWorld(TestFixtures fixtures, RoundService rounds, ParticipantService participants, Guides guides,
-               Interviews interviews, Places places, Codebooks codebooks, Codings codings) {
+               Interviews interviews, Places places, Codebooks codebooks, Codings codings,
+               org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.fixtures = fixtures;
         this.rounds = rounds;
         this.participants = participants;
@@ -78,7 +81,12 @@ public class QuoteWorld {
             var opened = interviews.open(child);
             var saved = interviews.save(opened.id(), opened.version(), InterviewDraft.of(
                     List.of(new AnswerInput(questionId, "YES", WORDS, null)), null));
-            interviews.complete(saved.id(), interviews.get(saved.id()).version());
+            // The interviewer's own name check refuses to complete while Selma's name stands in her
+            // words. Names still reach the analysis: an interview completed before that check, or the
+            // name of another child of the round. The quote check exists for those, so the world
+            // completes the interview as such an older interview was completed.
+            jdbc.sql("update interview set status = 'COMPLETE', completed_at = now(), version = version + 1 where id = ?")
+                    .param(saved.id()).update();
             return saved.id();
         });
         return new World(org, roundId, title, child, interviewId, questionId);

@@ -119,7 +119,11 @@ class QuotesIT {
 
         LocaleContextHolder.setLocale(Locale.forLanguageTag("sv"));
         try {
+            // Only the process lead approves: their check runs against the whole key list.
             assertThatThrownBy(() -> TestFixtures.as(w.interviewer(), () -> quotes.approve(w.roundId(), quote.id(), quote.version())))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("quote.approve.processLeadOnly"));
+            assertThatThrownBy(() -> TestFixtures.as(w.org().processLead(), () -> quotes.approve(w.roundId(), quote.id(), quote.version())))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("quote.approve.findingsLeft");
                     assertThat(e.args()[0].toString()).contains("ett förnamn (”Selma”)", "ett namn på personal (”Petra”)",
@@ -131,7 +135,7 @@ class QuotesIT {
         }
         // The API tells the same as a problem detail, in English when asked.
         mvc.perform(post("/api/v1/rounds/{id}/quotes/{q}/approve", w.roundId(), quote.id()).param("lang", "en")
-                        .with(user(w.interviewer()).roles("STAFF")).with(csrf())
+                        .with(user(w.org().processLead()).roles("STAFF")).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"version\":" + quote.version() + "}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("Content-Type", containsString("application/problem+json")))
@@ -146,15 +150,15 @@ class QuotesIT {
         var edited = TestFixtures.as(w.interviewer(), () -> quotes.edit(w.roundId(), quote.id(), replaced.version(),
                 "[namn] tycker att hennes socialsekreterare lyssnar. Ring mig på [telefonnummer], jag går på [plats]."));
         assertThat(edited.findings()).isEmpty();
-        var approved = TestFixtures.as(w.interviewer(), () -> quotes.approve(w.roundId(), quote.id(), edited.version()));
+        var approved = TestFixtures.as(w.org().processLead(), () -> quotes.approve(w.roundId(), quote.id(), edited.version()));
 
         assertThat(approved.approved()).isTrue();
-        assertThat(approved.approvedBy()).isEqualTo(w.interviewer());
-        assertThat(approved.approverName()).isEqualTo("Ida Intervjuare");
+        assertThat(approved.approvedBy()).isEqualTo(w.org().processLead());
+        assertThat(approved.approverName()).isEqualTo("Petra Processledare");
         assertThat(approved.approvedAt()).isNotNull();
         assertThat(TestFixtures.as(w.org().manager(), () -> quotes.approved(w.roundId())))
                 .extracting(ApprovedQuote::text, ApprovedQuote::codeName, ApprovedQuote::areaCode, ApprovedQuote::approvedBy)
-                .containsExactly(tuple(edited.text(), QuoteWorld.CODE, "delaktighet", w.interviewer()));
+                .containsExactly(tuple(edited.text(), QuoteWorld.CODE, "delaktighet", w.org().processLead()));
         var plain = jdbc.sql("select approved_text from quote where id = ?").param(quote.id()).query(String.class).single();
         assertThat(plain).isEqualTo(edited.text());
         assertThat(audits("QUOTE_EDIT", quote.id())).isEqualTo(2);
@@ -288,7 +292,7 @@ class QuotesIT {
         var segment = world.codeAll(w);
         var quote = TestFixtures.as(w.interviewer(), () -> quotes.mark(w.roundId(), segment.id()));
         var clean = TestFixtures.as(w.interviewer(), () -> quotes.edit(w.roundId(), quote.id(), quote.version(), "Hon lyssnar."));
-        var approved = TestFixtures.as(w.interviewer(), () -> quotes.approve(w.roundId(), quote.id(), clean.version()));
+        var approved = TestFixtures.as(w.org().processLead(), () -> quotes.approve(w.roundId(), quote.id(), clean.version()));
 
         var undone = TestFixtures.as(w.org().processLead(), () -> quotes.unapprove(w.roundId(), quote.id(), approved.version()));
         assertThat(undone.approved()).isFalse();
@@ -334,7 +338,8 @@ class QuotesIT {
         var after = TestFixtures.as(w.interviewer(), () -> quotes.get(w.roundId(), quote.id()));
         assertThat(after.text()).startsWith("[namn] tycker");
         // Approval refused on the page: the message names what is left, next to the box.
-        mvc.perform(post("/rounds/{id}/quotes/{q}/approve", w.roundId(), quote.id()).with(user).with(csrf())
+        mvc.perform(post("/rounds/{id}/quotes/{q}/approve", w.roundId(), quote.id())
+                        .with(user(w.org().processLead()).roles("STAFF")).with(csrf())
                         .param("version", String.valueOf(after.version())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Citatet kan inte godkännas ännu")))

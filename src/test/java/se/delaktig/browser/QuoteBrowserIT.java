@@ -84,6 +84,16 @@ class QuoteBrowserIT extends BrowserTest {
         assertThat(driver.findElement(By.cssSelector(".quote__text")).getText()).isEqualTo("[namn] tycker att Petra [personalens namn] lyssnar.");
         assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("Kvar att åtgärda: 1");
 
+        // Only the process lead approves, after the check against the whole key list.
+        assertThat(driver.findElements(By.cssSelector(".quote__approve"))).isEmpty();
+        assertThat(driver.findElement(By.cssSelector(".quote__lead-approves")).getText()).contains("Processledaren godkänner");
+        assertNoAxeViolations();
+        logout();
+        driver.manage().deleteAllCookies();
+        login(w.org().processLead(), TestFixtures.PASSWORD);
+        open("/rounds/" + w.roundId() + "/quotes");
+        waitFor(By.cssSelector(".quote__approve"));
+
         // Approval is refused while the staff name is left, with the reason next to the text box.
         press(By.cssSelector(".quote__approve"));
         waitFor(By.cssSelector(".field-error"));
@@ -100,14 +110,14 @@ class QuoteBrowserIT extends BrowserTest {
         press(By.cssSelector(".quote__approve"));
         waitFor(By.cssSelector(".quote__approved-by"));
         assertThat(driver.findElement(By.cssSelector(".quote .badge")).getText()).isEqualTo("Godkänt");
-        assertThat(driver.findElement(By.cssSelector(".quote__approved-by")).getText()).startsWith("Godkänt av Ida Intervjuare, ");
+        assertThat(driver.findElement(By.cssSelector(".quote__approved-by")).getText()).startsWith("Godkänt av Petra Processledare, ");
         assertThat(TestFixtures.as(w.interviewer(), () -> quotes.approved(w.roundId())))
                 .extracting(ApprovedQuote::text).containsExactly("[namn] tycker att socialsekreteraren lyssnar.");
         assertNoAxeViolations();
 
         open("/rounds/" + w.roundId() + "/quotes?lang=en");
         waitFor(By.cssSelector(".quote__approved-by"));
-        assertThat(driver.findElement(By.cssSelector(".quote__approved-by")).getText()).startsWith("Approved by Ida Intervjuare, ");
+        assertThat(driver.findElement(By.cssSelector(".quote__approved-by")).getText()).startsWith("Approved by Petra Processledare, ");
         assertNoAxeViolations();
         open("/rounds/" + w.roundId() + "?lang=sv");
         assertThat(driver.findElements(By.cssSelector("a[href$='/rounds/" + w.roundId() + "/quotes']"))).isNotEmpty();

@@ -229,6 +229,17 @@ class InterviewsIT {
 
         var completed = TestFixtures.as(w.interviewer(), () -> interviews.complete(id, 0));
 
+        // Complete, but the unit reads it only once the process lead has reviewed the names and opened the round.
+        mvc.perform(as(get("/interviews/{id}", id), other)).andExpect(status().isNotFound());
+        mvc.perform(as(get("/interviews/{id}", id), w.org().manager())).andExpect(status().isNotFound());
+        mvc.perform(as(get("/interviews/{id}", id), w.org().processLead())).andExpect(status().isOk());
+        TestFixtures.run(w.org().processLead(), () -> {
+            while (rounds.get(w.roundId()).stage() != se.delaktig.round.Stage.ANALYSIS) {
+                rounds.advance(w.roundId());
+            }
+            interviews.openForReading(w.roundId(), false);
+        });
+
         mvc.perform(as(get("/interviews/{id}", id), other)).andExpect(status().isOk());
         mvc.perform(as(get("/interviews/{id}", id), w.org().manager())).andExpect(status().isOk());
         mvc.perform(as(post("/interviews/{id}", id), other)

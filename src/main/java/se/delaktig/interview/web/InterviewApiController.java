@@ -13,6 +13,7 @@ import se.delaktig.interview.AnswerInput;
 import se.delaktig.interview.InterviewDraft;
 import se.delaktig.interview.InterviewView;
 import se.delaktig.interview.Interviews;
+import se.delaktig.interview.NameFinding;
 import se.delaktig.web.InvalidInputException;
 
 /**
@@ -40,6 +41,15 @@ class InterviewApiController {
     @GetMapping("/{id}")
     InterviewView get(@PathVariable long id) {
         return interviews.get(id);
+    }
+
+    /**
+     * The first names of the caller's own children that stand in the interview's free text, by field;
+     * empty for anyone but the assigned interviewer. Completing is refused while any is left.
+     */
+    @GetMapping("/{id}/names")
+    List<NameFinding> names(@PathVariable long id) {
+        return interviews.childNames(id);
     }
 
     @PutMapping("/{id}")

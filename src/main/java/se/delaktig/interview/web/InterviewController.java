@@ -87,19 +87,32 @@ class InterviewController {
     String save(@PathVariable long id, @RequestParam(name = "action", defaultValue = "save") String action,
                 HttpServletRequest request, Model model, RedirectAttributes redirect, Locale locale) {
         var form = InterviewForm.from(request.getParameterMap());
+        InterviewView saved = null;
         try {
-            var saved = interviews.save(id, form.version(), form.draft());
+            var replacement = NameReplacement.parse(action);
+            if (replacement != null) {
+                interviews.replaceChildName(id, form.version(), form.draft(), replacement.field(),
+                        replacement.participantId(), replacement.withPseudonym());
+                redirect.addFlashAttribute("flash", replacedMessage(id, replacement, locale));
+                var target = InterviewPage.targetId(replacement.field());
+                return "redirect:/interviews/" + id + (target == null ? "" : "#" + target);
+            }
+            saved = interviews.save(id, form.version(), form.draft());
             if (action.equals("complete")) {
                 interviews.complete(id, saved.version());
                 redirect.addFlashAttribute("flash", messages.getMessage("interview.flash.completed", null, locale));
             } else {
-                redirect.addFlashAttribute("flash", messages.getMessage("interview.flash.saved", null, locale));
+                var names = interviews.childNamesIn(id, form.draft(), null).size();
+                redirect.addFlashAttribute("flash", names == 0 ? messages.getMessage("interview.flash.saved", null, locale)
+                        : messages.getMessage("namecheck.flash.savedWithNames", new Object[] {names}, locale));
             }
             return "redirect:/interviews/" + id;
         } catch (InvalidInputException e) {
             // Re-read only after the refusal: the form shows what was typed, the rest what is saved.
+            // Saved but not completed (a child's name left): the form goes on from the saved version.
             var interview = interviews.get(id);
-            return form(interview, form, InterviewPage.problems(e, messages, locale), model, locale);
+            var shown = saved == null ? form : form.withVersion(saved.version());
+            return form(interview, shown, InterviewPage.problems(e, messages, locale), model, locale);
         }
     }
 
@@ -175,15 +188,75 @@ class InterviewController {
                           @RequestParam(name = "surprised", required = false) String surprised,
                           @RequestParam(name = "change", required = false) String change,
                           @RequestParam(name = "reflection", required = false) String other,
+                          @RequestParam(name = "action", defaultValue = "save") String action,
                           Model model, RedirectAttributes redirect, Locale locale) {
         var reflection = new Reflection(learnt, surprised, change, other);
         try {
-            interviews.saveReflection(id, reflection);
-            redirect.addFlashAttribute("flash", messages.getMessage("interview.flash.reflectionSaved", null, locale));
-            return "redirect:/interviews/" + id;
+            var replacement = NameReplacement.parse(action);
+            if (replacement != null) {
+                reflection = interviews.replaceChildNameInReflection(id, reflection, replacement.field(),
+                        replacement.participantId(), replacement.withPseudonym());
+                model.addAttribute("flash", replacedMessage(id, replacement, locale));
+            } else {
+                interviews.saveReflection(id, reflection);
+            }
+            var names = interviews.childNamesIn(id, null, reflection).size();
+            if (names == 0) {
+                redirect.addFlashAttribute("flash", messages.getMessage("interview.flash.reflectionSaved", null, locale));
+                return "redirect:/interviews/" + id;
+            }
+            // Saved, but a child's name stands in it: stay on the page, with the replacements at hand.
+            if (replacement == null) {
+                model.addAttribute("flash", messages.getMessage("namecheck.reflection.savedWithNames", new Object[] {names}, locale));
+            }
+            return reflectionForm(interviews.get(id), reflection, List.of(), model);
         } catch (InvalidInputException e) {
             return reflectionForm(interviews.get(id), reflection, InterviewPage.problems(e, messages, locale), model);
         }
+    }
+
+    /** "name:<field>:<participantId>:P" (the pseudonym) or ":C" ("[barnet]"), as the replacement buttons send it. */
+    record NameReplacement(String field, long participantId, boolean withPseudonym) {
+
+        static NameReplacement parse(String action) {
+            if (action == null || !action.startsWith("name:")) {
+                return null;
+            }
+            var last = action.lastIndexOf(':');
+            var middle = action.lastIndexOf(':', last - 1);
+            if (middle <= "name:".length() || !action.substring(middle + 1, last).matches("\\d{1,18}")) {
+                throw new InvalidInputException("field", "namecheck.field.unknown");
+            }
+            return new NameReplacement(action.substring("name:".length(), middle), Long.parseLong(action.substring(middle + 1, last)),
+                    !action.endsWith(":C"));
+        }
+    }
+
+    private String replacedMessage(long interviewId, NameReplacement replacement, Locale locale) {
+        var finding = interviews.myChildren(interviewId).stream().filter(c -> c.participantId() == replacement.participantId())
+                .findFirst();
+        var name = finding.map(c -> c.firstName()).orElse("");
+        var with = replacement.withPseudonym() ? finding.map(c -> c.pseudonym()).orElse("") : se.delaktig.interview.NameFinding.CHILD;
+        return messages.getMessage("namecheck.flash.replaced", new Object[] {name, with}, locale);
+    }
+
+    /** One field with a name in it, as the summary at the top of the form links to it. */
+    record NameSummary(String targetId, String label) {
+    }
+
+    /** A name found in the form, with its field in words, as the page shows it beside the field. */
+    record NameFlag(String field, String name, long participantId, String pseudonym, String label) {
+    }
+
+    private Map<String, List<NameFlag>> nameFlags(List<se.delaktig.interview.NameFinding> findings, InterviewView interview,
+                                                  Locale locale) {
+        var labels = new se.delaktig.interview.FieldLabels(guides.find(rounds.get(interview.roundId()).guideId()).orElseThrow());
+        var flags = new LinkedHashMap<String, List<NameFlag>>();
+        for (var f : findings) {
+            flags.computeIfAbsent(f.field(), k -> new java.util.ArrayList<>()).add(new NameFlag(f.field(), f.name(),
+                    f.participantId(), f.pseudonym(), messages.getMessage(labels.of(f.field()), locale)));
+        }
+        return flags;
     }
 
     // -------------------------------------------------------------------------------------------
@@ -214,6 +287,14 @@ class InterviewController {
                 .map(f -> new FlagRow(time(f.raisedAt()), f.acknowledged())).toList() : List.of());
         // The first name helps the assigned interviewer book the meeting; reading it is audited.
         model.addAttribute("firstName", interviews.childFirstName(interview).orElse(null));
+        // Names of the interviewer's own children in what the form holds, each with its replacements.
+        var flags = interview.editable() || !problems.isEmpty()
+                ? nameFlags(interviews.childNamesIn(interview.id(), form.draft(), null), interview, locale)
+                : Map.<String, List<NameFlag>>of();
+        model.addAttribute("nameFlags", flags);
+        model.addAttribute("nameFlagCount", flags.size());
+        model.addAttribute("nameSummary", flags.values().stream()
+                .map(list -> new NameSummary(InterviewPage.targetId(list.get(0).field()), list.get(0).label())).toList());
         return "interview/form";
     }
 
@@ -223,6 +304,8 @@ class InterviewController {
 
     private String reflectionForm(InterviewView interview, Reflection reflection, List<InterviewPage.FieldProblem> problems,
                                   Model model) {
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute("nameFlags", nameFlags(interviews.childNamesIn(interview.id(), null, reflection), interview, locale));
         model.addAttribute("interview", interview);
         model.addAttribute("round", rounds.get(interview.roundId()));
         model.addAttribute("reflection", reflection);

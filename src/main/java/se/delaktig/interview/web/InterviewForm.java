@@ -49,6 +49,11 @@ record InterviewForm(int version, String notes, Map<Long, AnswerView> answers, S
                 first(parameters, "childExperienceWords"), first(parameters, "transcript"));
     }
 
+    /** The same typed form, based on another saved version. */
+    InterviewForm withVersion(int newVersion) {
+        return new InterviewForm(newVersion, notes, answers, durationMinutes, childExperience, childExperienceWords, transcript);
+    }
+
     List<AnswerInput> inputs() {
         var inputs = new ArrayList<AnswerInput>();
         answers.forEach((id, a) -> inputs.add(new AnswerInput(id, a.value(), a.childWords(), a.notes())));
