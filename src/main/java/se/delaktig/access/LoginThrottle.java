@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -20,9 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
  * accounts reach would tell which usernames exist. The address counts failures for any username, so
  * one machine cannot try one password against many accounts. Times come from the database clock,
  * the one clock every web node shares.
+ *
+ * <p>Its callers (the login provider and the second-factor step) run outside any transaction, so each
+ * call is a short transaction of its own on one connection. It deliberately does not ask for a new
+ * transaction: one opened while a caller's connection is held needs a second connection from the pool,
+ * which is how the pool deadlocked under load before.
  */
 @Component
-@Transactional(propagation = Propagation.REQUIRES_NEW)
+@Transactional
 class LoginThrottle {
 
     private final JdbcClient jdbc;
