@@ -55,15 +55,8 @@ public class Codebooks {
     private final CurrentActor currentActor;
     private final AuditLog audit;
 
-    private final org.springframework.transaction.support.TransactionTemplate seeding;
-
-    Codebooks(JdbcClient jdbc, RoundService rounds, Guides guides, CurrentActor currentActor, AuditLog audit,
-              org.springframework.transaction.PlatformTransactionManager transactions) {
+    Codebooks(JdbcClient jdbc, RoundService rounds, Guides guides, CurrentActor currentActor, AuditLog audit) {
         this.jdbc = jdbc;
-        // From a read-only transaction (decisions, the memo) seeding runs in a transaction of its own,
-        // so that such pages can still be the first to open a round's codebook.
-        this.seeding = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        this.seeding.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.rounds = rounds;
         this.guides = guides;
         this.currentActor = currentActor;
@@ -87,9 +80,17 @@ public class Codebooks {
                 List.copyOf(sources));
     }
 
-    /** Every code of the round, in codebook order; seeds the codebook if it has none yet. */
+    /**
+     * Every code of the round, in codebook order; seeds the codebook if it has none yet. Asked from a
+     * read-only transaction (decisions, the memo) before the codebook exists, it gives the codes the
+     * codebook will start with, unsaved (ids below zero, nothing coded with them), as a read-only
+     * transaction cannot write and must not take a second connection to do so.
+     */
     public List<Code> codes(long roundId) {
         var round = readable(roundId);
+        if (!seeded(round.id())) {
+            return startingCodes(round);
+        }
         var all = jdbc.sql("select * from code where round_id = ? order by position, id").param(round.id())
                 .query(Codebooks::code).list();
         // Top codes in order, each followed by all its sub-themes: the order of the codebook page.
@@ -297,20 +298,17 @@ public class Codebooks {
                 .query(Codebooks::code).optional();
     }
 
-    private void seed(Round round) {
-        var exists = jdbc.sql("select exists (select 1 from codebook where round_id = ?)").param(round.id())
+    private boolean seeded(long roundId) {
+        return jdbc.sql("select exists (select 1 from codebook where round_id = ?)").param(roundId)
                 .query(Boolean.class).single();
-        if (exists) {
-            return;
-        }
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-            seeding.executeWithoutResult(status -> seedNow(round));
-        } else {
-            seedNow(round);
-        }
     }
 
-    private void seedNow(Round round) {
+    /** Seeds the codebook in the caller's transaction; a read-only one leaves it to the next writable one. */
+    private void seed(Round round) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isCurrentTransactionReadOnly()
+                || seeded(round.id())) {
+            return;
+        }
         var created = jdbc.sql("insert into codebook (round_id) values (?) on conflict do nothing").param(round.id()).update();
         if (created == 0) {
             return;
@@ -325,6 +323,22 @@ public class Codebooks {
                 event(sub, CodeEvent.Kind.CREATED, null, theme, null);
             }
         }
+    }
+
+    /** The codes {@link #seed} would create, in the same order, not stored. */
+    private List<Code> startingCodes(Round round) {
+        var guide = guides.find(round.guideId()).orElseThrow();
+        var result = new ArrayList<Code>();
+        var position = 0;
+        for (var area : guide.areas()) {
+            var top = new Code(-(++position), round.id(), null, area.code(), area.title(), position, Code.Status.ACTIVE, null, 0);
+            result.add(top);
+            for (var theme : SUB_THEMES.getOrDefault(area.code(), List.of())) {
+                ++position;
+                result.add(new Code(-position, round.id(), top.id(), null, theme, position, Code.Status.ACTIVE, null, 0));
+            }
+        }
+        return List.copyOf(result);
     }
 
     private boolean hasCodebook(long roundId) {

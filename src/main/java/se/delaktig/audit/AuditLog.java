@@ -10,13 +10,24 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import se.delaktig.platform.DiscardedWork;
 
 /**
- * Writes and reads the audit log. Entries are written in their own transaction, so a denied or
- * failed action is still recorded when the surrounding work rolls back.
+ * Writes and reads the audit log.
+ *
+ * <p>An entry is written in the transaction of the work it records, on that work's own connection: it is
+ * kept exactly when the work is, and it asks the connection pool for nothing more. The insert takes no
+ * lock (the hash chain is sealed after commit, see {@link AuditChain}), so an audited transaction waits
+ * for no other one. Without a transaction the entry is written on its own, at once.
+ *
+ * <p>Three kinds of entries must not share the caller's fate, and go through {@link RefusalConnections}
+ * instead, committed at once: a refusal or failure ({@link Outcome#DENIED}, {@link Outcome#FAILURE}),
+ * which is recorded just before the work is rolled back; everything recorded in work that is thrown away on
+ * purpose ({@link DiscardedWork}), which must leave its entries, as every read must; and entries recorded in
+ * a read-only transaction, which cannot write. That pool is the audit log's own and its connections are
+ * held for one lock-free insert each, so waiting for one can never close a circle of waits (the reasoning
+ * is in its Javadoc).
  */
 @Service
 public class AuditLog {
@@ -24,13 +35,17 @@ public class AuditLog {
     public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
     static final String DISCARDED_DETAIL = "discarded: the input held an identity number";
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate ownTransaction;
+    private static final String INSERT = """
+            insert into audit_event (actor, action, record_type, record_id, unit_id, outcome, detail)
+            values (:actor, :action, :recordType, :recordId, :unitId, :outcome, :detail)
+            """;
 
-    AuditLog(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    private final JdbcClient jdbc;
+    private final RefusalConnections separate;
+
+    AuditLog(JdbcClient jdbc, RefusalConnections separate) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.separate = separate;
     }
 
     public enum Outcome { SUCCESS, DENIED, FAILURE }
@@ -77,12 +92,10 @@ public class AuditLog {
                        Outcome outcome, String detail) {
         // Work that is rolled back (its input held an identity number) still leaves its entry, as every
         // read must, but the entry says that nothing of it was kept.
-        var discarded = se.delaktig.platform.DiscardedWork.inProgress();
+        var discarded = DiscardedWork.inProgress();
         var note = !discarded ? detail : detail == null ? DISCARDED_DETAIL : detail + " (" + DISCARDED_DETAIL + ")";
-        ownTransaction.executeWithoutResult(status -> jdbc.sql("""
-                insert into audit_event (actor, action, record_type, record_id, unit_id, outcome, detail)
-                values (:actor, :action, :recordType, :recordId, :unitId, :outcome, :detail)
-                """)
+        var writer = outlivesCaller(outcome, discarded) ? separate.jdbc() : jdbc;
+        writer.sql(INSERT)
                 .param("actor", actor == null ? "anonym" : actor)
                 .param("action", action)
                 .param("recordType", recordType)
@@ -90,7 +103,15 @@ public class AuditLog {
                 .param("unitId", unitId)
                 .param("outcome", outcome.name())
                 .param("detail", note)
-                .update());
+                .update();
+    }
+
+    /** Whether the entry must be written apart from the caller's transaction (see the class comment). */
+    private static boolean outlivesCaller(Outcome outcome, boolean discarded) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            return false;
+        }
+        return outcome != Outcome.SUCCESS || discarded || TransactionSynchronizationManager.isCurrentTransactionReadOnly();
     }
 
     public List<Entry> find(Filter filter, int limit) {
