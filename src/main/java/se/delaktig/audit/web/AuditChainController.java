@@ -23,8 +23,11 @@ class AuditChainController {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(AuditLog.ZONE);
 
-    /** The API answer. {@code firstBreak} is null when the chain is intact. */
-    record ChainReport(boolean intact, long rowsChecked, long tookMillis, BreakReport firstBreak) {
+    /**
+     * The API answer. {@code firstBreak} is null when the chain is intact; {@code unsealed} counts the rows
+     * written but not yet linked into the chain when the check ended (they are sealed within about a second).
+     */
+    record ChainReport(boolean intact, long rowsChecked, long tookMillis, BreakReport firstBreak, long unsealed) {
     }
 
     record BreakReport(long id, Instant occurredAt, AuditChain.Problem problem, String description) {
@@ -62,7 +65,8 @@ class AuditChainController {
         var verification = verify();
         var broken = verification.firstBreak();
         return new ChainReport(verification.intact(), verification.rowsChecked(), verification.took().toMillis(),
-                broken == null ? null : new BreakReport(broken.id(), broken.occurredAt(), broken.problem(), describe(broken.problem())));
+                broken == null ? null : new BreakReport(broken.id(), broken.occurredAt(), broken.problem(), describe(broken.problem())),
+                verification.unsealed());
     }
 
     private AuditChain.Verification verify() {
