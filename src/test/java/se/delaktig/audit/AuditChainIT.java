@@ -13,7 +13,10 @@ import se.delaktig.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The chain under load: many people writing at once get neither a deadlock nor a broken link. */
+/**
+ * The chain under load: many people writing at once get neither a deadlock nor a broken link, and once
+ * sealed every row has its place in the chain.
+ */
 @IntegrationTest
 class AuditChainIT {
 
@@ -27,7 +30,7 @@ class AuditChainIT {
     JdbcClient jdbc;
 
     @Test
-    void aHundredConcurrentWritersLeaveAnIntactChainInIdOrder() throws Exception {
+    void aHundredConcurrentWritersLeaveAnIntactChainOnceSealed() throws Exception {
         var tag = UUID.randomUUID().toString();
         var pool = Executors.newFixedThreadPool(100);
         try {
@@ -53,5 +56,7 @@ class AuditChainIT {
         var verification = chain.verify();
         assertThat(verification.firstBreak()).isNull();
         assertThat(verification.intact()).isTrue();
+        assertThat(jdbc.sql("select count(*) from audit_event where record_id = ? and chain_seq is null").param(tag)
+                .query(Long.class).single()).as("all sealed by the check").isZero();
     }
 }
