@@ -45,9 +45,10 @@ public class AuditChain {
     }
 
     /**
-     * The outcome: intact (firstBreak null) or not, with how many sealed rows were checked, how many rows
-     * were still waiting to be sealed when the check ended (written by transactions that had not committed
-     * when it sealed) and how long it took.
+     * The outcome: intact (firstBreak null) or not, with how many sealed rows were checked, how many
+     * committed rows were waiting to be sealed when the check ended (committed after it sealed; the next
+     * seal takes them) and how long it took. Rows of transactions still open are seen by nobody until
+     * they commit, and are sealed after that.
      */
     public record Verification(boolean intact, long rowsChecked, Break firstBreak, Duration took, long unsealed) {
     }
@@ -129,7 +130,7 @@ public class AuditChain {
         return new Verification(true, checked, null, since(started), unsealed());
     }
 
-    /** Rows written but not yet sealed. */
+    /** Committed rows not yet sealed. */
     public long unsealed() {
         return jdbc.sql("select count(*) from audit_event where chain_seq is null").query(Long.class).single();
     }

@@ -3,12 +3,15 @@ package se.delaktig.audit;
 import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.delaktig.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +31,56 @@ class AuditChainIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    AuditSealer sealer;
+
+    @Test
+    void committedRowsWaitingToBeSealedAreCountedAndSealedByTheCheck() {
+        var tag = UUID.randomUUID().toString();
+        sealer.stop();
+        try {
+            audit.record("someone", "READ", "interview", tag, null, AuditLog.Outcome.SUCCESS, null);
+            assertThat(chain.unsealed()).isPositive();
+            var verification = chain.verify();
+            assertThat(verification.intact()).isTrue();
+            assertThat(jdbc.sql("select chain_seq from audit_event where record_id = ?").param(tag).query(Long.class).single())
+                    .as("sealed by the check").isNotNull();
+        } finally {
+            sealer.start();
+        }
+    }
+
+    @Test
+    void anEntryOfWorkNotYetCommittedWaitsUnsealedAndIsSealedOnceCommitted() throws Exception {
+        var tag = UUID.randomUUID().toString();
+        var written = new CountDownLatch(1);
+        var checked = new CountDownLatch(1);
+        var worker = Executors.newSingleThreadExecutor();
+        try {
+            var work = worker.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                audit.record("someone", "SAVE", "interview", tag, null, AuditLog.Outcome.SUCCESS, null);
+                written.countDown();
+                try {
+                    checked.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(chain.verify().intact()).as("an open transaction's entry holds nobody up").isTrue();
+            checked.countDown();
+            work.get(30, TimeUnit.SECONDS);
+        } finally {
+            worker.shutdownNow();
+        }
+        assertThat(chain.verify().intact()).isTrue();
+        assertThat(jdbc.sql("select chain_seq from audit_event where record_id = ?").param(tag).query(Long.class).single())
+                .as("sealed once committed").isNotNull();
+    }
 
     @Test
     void aHundredConcurrentWritersLeaveAnIntactChainOnceSealed() throws Exception {
