@@ -51,6 +51,17 @@ class ErrorDispatch implements ErrorController {
     }
 
     private static int status(HttpServletRequest request) {
+        // An upload over the size limit fails where the form is first read, often in a filter: 413, not 500.
+        for (var cause = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null; cause != null;
+             cause = cause.getCause()) {
+            if (cause instanceof org.springframework.web.multipart.MaxUploadSizeExceededException
+                    || cause.getClass().getSimpleName().endsWith("SizeLimitExceededException")) {
+                return HttpStatus.CONTENT_TOO_LARGE.value();
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
         var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code instanceof Integer value && value >= 400 && value < 600) {
             return value;

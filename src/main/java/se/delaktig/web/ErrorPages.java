@@ -97,7 +97,7 @@ class ErrorPages {
                List<FieldError> errors) throws IOException {
         var locale = locale(request);
         var kind = kind(status);
-        var sessionEnded = status == 403 && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
+        var sessionEnded = status == 403 && sessionEnded(request);
         var model = new LinkedHashMap<String, Object>();
         model.put("demoMode", demo);
         model.put("currentPath", request.getRequestURI());
@@ -130,6 +130,23 @@ class ErrorPages {
                     request.getMethod(), request.getRequestURI(), failed.toString());
             fallback(request, response, status, model, locale);
         }
+    }
+
+    /**
+     * A form post refused because the session behind it is gone: its CSRF token no longer matches, or
+     * nobody is signed in any more. A signed-in person refused for lack of a role is told that instead.
+     */
+    static boolean sessionEnded(HttpServletRequest request) {
+        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+            return false;
+        }
+        if (request.getAttribute(org.springframework.security.web.WebAttributes.ACCESS_DENIED_403)
+                instanceof org.springframework.security.web.csrf.CsrfException) {
+            return true;
+        }
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || !auth.isAuthenticated()
+                || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken;
     }
 
     /** Where the language link leads: the same address for a page that was asked for, the start page after a form post. */
