@@ -91,7 +91,7 @@ class ControlCharacterGuard extends OncePerRequestFilter {
             return;
         }
         log.info("Refused a control character in {} {}: fields {}", original.getMethod(), original.getRequestURI(), refused);
-        var locale = pages.locale(original);
+        var locale = pages.locale(original, response);
         var errors = new ArrayList<ErrorPages.FieldError>();
         for (var field : refused) {
             var label = pages.label(field, locale);

@@ -36,7 +36,7 @@ class ErrorDispatch implements ErrorController {
         var status = status(request);
         var original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         var wrapped = new OriginalUri(request, original instanceof String uri ? uri : request.getRequestURI());
-        var locale = pages.locale(request);
+        var locale = pages.locale(request, response);
         if (ErrorPages.isPage(wrapped)) {
             pages.write(request, response, status, null, null);
             return null;

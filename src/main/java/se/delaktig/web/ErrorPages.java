@@ -62,16 +62,33 @@ class ErrorPages {
         return !jsonOnly;
     }
 
-    Locale locale(HttpServletRequest request) {
+    /**
+     * The person's language: the cookie, or {@code ?lang=} on this very request. The language
+     * interceptor never sees requests that no controller takes (a wrong method, a filter's refusal),
+     * so the parameter is honoured here too, and remembered as it would have been.
+     */
+    Locale locale(HttpServletRequest request, HttpServletResponse response) {
         if (request.getAttribute(DispatcherServlet.LOCALE_RESOLVER_ATTRIBUTE) == null) {
             // Outside the dispatcher (a filter, the container's error dispatch): the same cookie decides.
             request.setAttribute(DispatcherServlet.LOCALE_RESOLVER_ATTRIBUTE, locales);
         }
         try {
+            var asked = languageAsked(request);
+            if (asked != null && response != null && !response.isCommitted()) {
+                locales.setLocale(request, response, asked);
+            }
             return locales.resolveLocale(request);
         } catch (RuntimeException e) {
             return WebConfiguration.SWEDISH;
         }
+    }
+
+    private static Locale languageAsked(HttpServletRequest request) {
+        var lang = request.getParameter("lang");
+        if ("en".equals(lang)) {
+            return Locale.ENGLISH;
+        }
+        return "sv".equals(lang) ? WebConfiguration.SWEDISH : null;
     }
 
     String text(String key, Locale locale, Object... args) {
@@ -95,7 +112,7 @@ class ErrorPages {
     /** The page for a status, with the field errors (if any) listed. */
     void write(HttpServletRequest request, HttpServletResponse response, int status, String detail,
                List<FieldError> errors) throws IOException {
-        var locale = locale(request);
+        var locale = locale(request, response);
         var kind = kind(status);
         var sessionEnded = status == 403 && sessionEnded(request);
         var model = new LinkedHashMap<String, Object>();
@@ -137,7 +154,8 @@ class ErrorPages {
      * nobody is signed in any more. A signed-in person refused for lack of a role is told that instead.
      */
     static boolean sessionEnded(HttpServletRequest request) {
-        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+        var method = OriginalMethod.of(request);
+        if ("GET".equals(method) || "HEAD".equals(method)) {
             return false;
         }
         if (request.getAttribute(org.springframework.security.web.WebAttributes.ACCESS_DENIED_403)
@@ -151,7 +169,7 @@ class ErrorPages {
 
     /** Where the language link leads: the same address for a page that was asked for, the start page after a form post. */
     private static String languagePath(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod())) {
+        if (!"GET".equals(OriginalMethod.of(request))) {
             var page = request.getParameter(LanguageLink.PAGE_PARAMETER);
             return page != null && LanguageLink.isLocal(page) ? page.replaceAll("\\?.*", "") : "/";
         }

@@ -43,7 +43,7 @@ class FormRefusals {
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, List<ErrorPages.FieldError> errors) throws IOException {
-        var locale = pages.locale(request);
+        var locale = pages.locale(request, response);
         var shown = new ArrayList<Shown>();
         var refused = new ArrayList<Shown>();
         var byField = new LinkedHashMap<String, ErrorPages.FieldError>();
