@@ -201,7 +201,7 @@ class ErrorPages {
     }
 
     private static String esc(Object text) {
-        return text == null ? "" : HtmlUtils.htmlEscape(text.toString());
+        return text == null ? "" : HtmlUtils.htmlEscape(text.toString(), "UTF-8");
     }
 
     /** The message family for a status: badRequest, forbidden, notFound … */
