@@ -36,10 +36,10 @@ import se.delaktig.seminar.Seminars;
 
 /**
  * Attack on "input is taken as written or refused, never bent and never a 500": every write the
- * OpenAPI description lists (POST, PUT, PATCH) gets a request built from its own schema with, one
- * field at a time, a control character in a string (NUL, bell, escape, DEL, C1), {@code 10.5} in an
- * integer, and a number where a date is expected; and a control character in every string query
- * parameter. Every answer is a 400 problem detail whose {@code errors} name the field, never a 500,
+ * OpenAPI description lists (POST, PUT, PATCH, DELETE) gets a request built from its own schema with,
+ * one field at a time, a control character in a string (NUL, bell, escape, DEL, C1), {@code 10.5} in
+ * an integer, and a number where a date is expected; and a control character in every string query
+ * parameter and in the address itself. Every answer is a 400 problem detail whose {@code errors} name the field, never a 500,
  * and no table changes.
  */
 @IntegrationTest
@@ -80,7 +80,7 @@ class InputStrictnessEveryWriteAttackIT {
         var failures = new ArrayList<String>();
         var n = 0;
         for (var path : iterable(docs.get("paths").properties())) {
-            for (var method : List.of("post", "put", "patch")) {
+            for (var method : List.of("post", "put", "patch", "delete")) {
                 var operation = path.getValue().get(method);
                 if (operation == null) {
                     continue;
@@ -88,6 +88,21 @@ class InputStrictnessEveryWriteAttackIT {
                 operations++;
                 var name = method.toUpperCase() + " " + path.getKey();
                 var address = uri(path.getKey(), ids);
+                if (path.getKey().contains("{")) {
+                    // A control character in the address itself: the first path variable.
+                    var bent = address.replaceFirst("^(/api/v1/[^/]+/)([^/]+)", "$1$2%07");
+                    var body = bodySchema(docs, operation) == null ? null : build(docs, bodySchema(docs, operation), "", null, null, 0);
+                    check(name + " path", send(method, bent, body, Map.of(), lead), "path", failures);
+                    attacked.add(name + " path control");
+                }
+                if (method.equals("delete")) {
+                    for (var parameter : queryStrings(operation)) {
+                        check(name + " ?" + parameter, send(method, address, null, Map.of(parameter, CONTROLS.get(n++ % CONTROLS.size())),
+                                lead), parameter, failures);
+                        attacked.add(name + " ?" + parameter + " control");
+                    }
+                    continue;
+                }
                 var schema = bodySchema(docs, operation);
                 var isJson = operation.path("requestBody").path("content").has("application/json");
                 var strings = new ArrayList<String>();
@@ -167,7 +182,8 @@ class InputStrictnessEveryWriteAttackIT {
     }
 
     private MvcResult send(String method, String uri, Object body, Map<String, String> query, String username) throws Exception {
-        var builder = request(HttpMethod.valueOf(method.toUpperCase()), uri).with(user(username).roles("STAFF")).with(csrf());
+        var builder = request(HttpMethod.valueOf(method.toUpperCase()), java.net.URI.create(uri)).with(user(username).roles("STAFF"))
+                .with(csrf());
         query.forEach(builder::queryParam);
         if (body != null) {
             builder.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsBytes(body));
