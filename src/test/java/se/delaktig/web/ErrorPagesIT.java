@@ -158,6 +158,29 @@ class ErrorPagesIT {
     }
 
     @Test
+    void aFractionInANumberFieldOfAFormWithoutItsOwnErrorDisplayComesBackAsTheFormWithEverythingKept() throws Exception {
+        var lead = fixtures.organisation().processLead();
+        var response = mvc.perform(post("/rounds/1/quotes/1/edit").with(user(lead).roles("STAFF")).with(csrf())
+                        .param("text", "Det barnet sa, ordagrant").param("version", "10.5"))
+                .andReturn().getResponse();
+        var html = response.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentType()).startsWith("text/html");
+        assertThat(html).contains("Kontrollera uppgifterna", "här väntas ett heltal", "name=\"version\" value=\"10.5\"",
+                "name=\"text\" value=\"Det barnet sa, ordagrant\"", "action=\"/rounds/1/quotes/1/edit\"");
+    }
+
+    @Test
+    void aNulByteInTheAddressNeverBecomesJson() throws Exception {
+        var client = HttpClient.newHttpClient();
+        var response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/rounds/1%00/advance"))
+                .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("a=b")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("text/html")).doesNotContain("json");
+    }
+
+    @Test
     void aControlCharacterInAFormFieldComesBackAsTheFormWithTheFieldNamedAndNothingStored() throws Exception {
         var org = fixtures.organisation();
         var rounds = jdbc.sql("select count(*) from round").query(Long.class).single();
