@@ -11,9 +11,11 @@ import se.delaktig.platform.DelaktigProperties;
 class LayoutAdvice {
 
     private final boolean demo;
+    private final LanguageLink language;
 
-    LayoutAdvice(DatabaseMode mode, DelaktigProperties properties) {
+    LayoutAdvice(DatabaseMode mode, DelaktigProperties properties, LanguageLink language) {
         this.demo = mode.embedded() && properties.demo();
+        this.language = language;
     }
 
     @ModelAttribute("demoMode")
@@ -24,5 +26,17 @@ class LayoutAdvice {
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI();
+    }
+
+    /** Where the language link leads: null for this page itself, or the page a failed form post came from. */
+    @ModelAttribute("languagePath")
+    String languagePath(HttpServletRequest request) {
+        return language.target(request);
+    }
+
+    /** Whether this page answers a form post: its typed input is carried over when the language is switched. */
+    @ModelAttribute("answersPost")
+    boolean answersPost(HttpServletRequest request) {
+        return !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
     }
 }

@@ -6,15 +6,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static se.delaktig.attack.OpenApiWalk.bodySchema;
+import static se.delaktig.attack.OpenApiWalk.build;
+import static se.delaktig.attack.OpenApiWalk.iterable;
+import static se.delaktig.attack.OpenApiWalk.queryStrings;
+import static se.delaktig.attack.OpenApiWalk.strings;
+import static se.delaktig.attack.OpenApiWalk.uri;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,7 +29,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import se.delaktig.IntegrationTest;
@@ -234,151 +236,12 @@ class IdentityNumberEveryWriteAttackIT {
         return mvc.perform(builder).andReturn();
     }
 
-    private static String uri(String path, Map<String, Long> ids) {
-        var matcher = Pattern.compile("([^/]+)/\\{([^}]+)}").matcher(path);
-        var out = new StringBuilder();
-        while (matcher.find()) {
-            var collection = matcher.group(1);
-            String value;
-            if (matcher.group(2).equals("recipient")) {
-                value = "CHILD";
-            } else if (matcher.group(2).equals("proposalId")) {
-                value = String.valueOf(ids.get("proposals"));
-            } else if (matcher.group(2).equals("quoteId")) {
-                value = String.valueOf(ids.get("quotes"));
-            } else {
-                value = String.valueOf(ids.getOrDefault(collection, 1L));
-            }
-            matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(collection + "/" + value));
-        }
-        matcher.appendTail(out);
-        return out.toString();
-    }
-
-    private static JsonNode bodySchema(JsonNode docs, JsonNode operation) {
-        var content = operation.path("requestBody").path("content");
-        var media = content.has("application/json") ? content.get("application/json") : null;
-        if (media == null && content.isObject() && !content.isEmpty()) {
-            media = content.properties().iterator().next().getValue();
-        }
-        return media == null ? null : media.get("schema");
-    }
-
-    private static List<String> queryStrings(JsonNode operation) {
-        var names = new ArrayList<String>();
-        operation.path("parameters").forEach(p -> {
-            if ("query".equals(p.path("in").asString()) && isType(p.path("schema"), "string")) {
-                names.add(p.path("name").asString());
-            }
-        });
-        return names;
-    }
-
-    private static JsonNode resolve(JsonNode docs, JsonNode schema) {
-        var depth = 0;
-        while (schema != null && schema.has("$ref") && depth++ < 10) {
-            var name = schema.get("$ref").asString().replace("#/components/schemas/", "");
-            schema = docs.path("components").path("schemas").get(name);
-        }
-        if (schema != null && schema.has("allOf")) {
-            return resolve(docs, schema.get("allOf").get(0));
-        }
-        if (schema != null && schema.has("oneOf")) {
-            return resolve(docs, schema.get("oneOf").get(0));
-        }
-        return schema;
-    }
-
-    private static boolean isType(JsonNode schema, String type) {
-        var t = schema.path("type");
-        if (t.isArray()) {
-            for (var each : t) {
-                if (each.asString().equals(type)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return t.asString().equals(type);
-    }
-
-    /** Every string field of the schema, named as the guard names it: {@code answers[0].childWords}. */
-    private static void strings(JsonNode docs, JsonNode schema, String path, List<String> into, int depth) {
-        schema = resolve(docs, schema);
-        if (schema == null || depth > 6) {
-            return;
-        }
-        if (schema.has("properties")) {
-            for (var property : iterable(schema.get("properties").properties())) {
-                strings(docs, property.getValue(), path.isEmpty() ? property.getKey() : path + "." + property.getKey(), into, depth + 1);
-            }
-        } else if (isType(schema, "array")) {
-            strings(docs, schema.get("items"), path + "[0]", into, depth + 1);
-        } else if (schema.has("additionalProperties") && schema.get("additionalProperties").isObject()) {
-            strings(docs, schema.get("additionalProperties"), path + ".1", into, depth + 1);
-        } else if (isType(schema, "string")) {
-            into.add(path.isEmpty() ? "body" : path);
-        }
-    }
-
-    /** A plausible value for the schema, with {@code text} in the one field named {@code target}. */
-    private static Object build(JsonNode docs, JsonNode schema, String path, String target, String text, int depth) {
-        schema = resolve(docs, schema);
-        if (schema == null || depth > 6) {
-            return null;
-        }
-        if (schema.has("properties")) {
-            var object = new LinkedHashMap<String, Object>();
-            for (var property : iterable(schema.get("properties").properties())) {
-                object.put(property.getKey(), build(docs, property.getValue(),
-                        path.isEmpty() ? property.getKey() : path + "." + property.getKey(), target, text, depth + 1));
-            }
-            return object;
-        }
-        if (isType(schema, "array")) {
-            var item = build(docs, schema.get("items"), path + "[0]", target, text, depth + 1);
-            return item == null ? List.of() : List.of(item);
-        }
-        if (schema.has("additionalProperties") && schema.get("additionalProperties").isObject()) {
-            return Map.of("1", build(docs, schema.get("additionalProperties"), path + ".1", target, text, depth + 1));
-        }
-        if (isType(schema, "string")) {
-            var name = path.isEmpty() ? "body" : path;
-            if (name.equals(target)) {
-                return text;
-            }
-            if (schema.has("enum")) {
-                return schema.get("enum").get(0).asString();
-            }
-            return switch (schema.path("format").asString()) {
-                case "date" -> "2026-05-04";
-                case "date-time" -> "2026-05-04T10:00:00Z";
-                case "time", "partial-time" -> "10:00";
-                default -> "Vanlig text";
-            };
-        }
-        if (isType(schema, "integer") || isType(schema, "number")) {
-            return 1;
-        }
-        if (isType(schema, "boolean")) {
-            return true;
-        }
-        return null;
-    }
-
     private long guideOf(long roundId) {
         return jdbc.sql("select guide_id from round where id = ?").param(roundId).query(Long.class).single();
     }
 
-    /** A checksum of every table's rows, to see that a refused write changed nothing. */
     private Map<String, String> tables() {
-        var sums = new TreeMap<String, String>();
-        for (var table : jdbc.sql("select table_name from information_schema.tables where table_schema = current_schema() "
-                + "and table_type = 'BASE TABLE'").query(String.class).list()) {
-            sums.put(table, jdbc.sql("select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from \"" + table + "\" t")
-                    .query(String.class).single());
-        }
-        return sums;
+        return OpenApiWalk.tables(jdbc);
     }
 
     /** The number in any of its writings is in neither the log nor the audit log. */
@@ -391,9 +254,5 @@ class IdentityNumberEveryWriteAttackIT {
         var audit = jdbc.sql("select coalesce(string_agg(concat_ws('|', action, record_type, record_id, outcome, detail), '|'), '') "
                 + "from audit_event").query(String.class).single();
         assertThat(IdentityNumbers.numbersIn(audit)).doesNotContain(DIGITS.substring(2));
-    }
-
-    private static <T> Iterable<T> iterable(java.util.Collection<T> items) {
-        return items;
     }
 }

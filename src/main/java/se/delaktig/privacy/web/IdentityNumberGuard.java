@@ -1,12 +1,9 @@
 package se.delaktig.privacy.web;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.BufferedReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -20,13 +17,10 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.slf4j.Logger;
@@ -45,12 +39,12 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import se.delaktig.platform.DatabaseMode;
 import se.delaktig.platform.DelaktigProperties;
 import se.delaktig.platform.DiscardedWork;
+import se.delaktig.platform.WriteRequests;
 import se.delaktig.privacy.IdentityNumbers;
 import se.delaktig.privacy.StoresNoText;
 
@@ -73,7 +67,6 @@ import se.delaktig.privacy.StoresNoText;
 class IdentityNumberGuard extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityNumberGuard.class);
-    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final MessageSource messages;
     private final LocaleResolver locales;
@@ -105,7 +98,7 @@ class IdentityNumberGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !WRITES.contains(request.getMethod()) || storesNoText(request);
+        return !WriteRequests.WRITES.contains(request.getMethod()) || storesNoText(request);
     }
 
     @Override
@@ -120,12 +113,12 @@ class IdentityNumberGuard extends OncePerRequestFilter {
                 }
             }
         });
-        var isJson = isJson(original);
+        var isJson = WriteRequests.isJson(original);
         if (isJson) {
             var body = original.getInputStream().readAllBytes();
-            request = new ReplayedBody(original, body);
+            request = new WriteRequests.ReplayedBody(original, body);
             try {
-                walk(json.readTree(body), "", fields);
+                WriteRequests.walk(json.readTree(body), "", (name, value) -> fields.add(new Field(name, value)));
             } catch (RuntimeException unreadable) {
                 // Broken JSON: the controller answers it with its own problem detail, and stores nothing.
             }
@@ -270,27 +263,6 @@ class IdentityNumberGuard extends OncePerRequestFilter {
         return messages.getMessage("identitynumber.field." + last, null, last.isEmpty() ? field : last, locale);
     }
 
-    private void walk(JsonNode node, String path, List<Field> into) {
-        if (node == null) {
-            return;
-        }
-        if (node.isObject()) {
-            for (var entry : node.properties()) {
-                var name = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
-                // A key can be stored too (a map of answers): check it as its own field.
-                into.add(new Field(name, entry.getKey()));
-                walk(entry.getValue(), name, into);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), path + "[" + i + "]", into);
-            }
-        } else if (node.isString() || node.isNumber()) {
-            // A number field could carry the ten digits as well as a string can.
-            into.add(new Field(path.isEmpty() ? "body" : path, node.isString() ? node.stringValue() : node.asString()));
-        }
-    }
-
     private boolean storesNoText(HttpServletRequest request) {
         var previous = ServletRequestPathUtils.hasParsedRequestPath(request) ? ServletRequestPathUtils.getParsedRequestPath(request) : null;
         try {
@@ -314,19 +286,6 @@ class IdentityNumberGuard extends OncePerRequestFilter {
         return name.equals("_csrf") || name.toLowerCase(Locale.ROOT).contains("password");
     }
 
-    private static boolean isJson(HttpServletRequest request) {
-        var type = request.getContentType();
-        if (type == null) {
-            return false;
-        }
-        try {
-            var media = MediaType.parseMediaType(type);
-            return media.isCompatibleWith(MediaType.APPLICATION_JSON) || media.getSubtype().endsWith("+json");
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
     private static boolean isApi(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
@@ -340,64 +299,6 @@ class IdentityNumberGuard extends OncePerRequestFilter {
     private static boolean isMultipart(HttpServletRequest request) {
         var type = request.getContentType();
         return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
-    }
-
-    /** The request again, with a body that can be read once more after the guard read it. */
-    private static final class ReplayedBody extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        ReplayedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            var in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            var encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(),
-                    encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 
     /**
