@@ -2,17 +2,22 @@ package se.delaktig.platform;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether PostgreSQL is known to be away. Set by the embedded database's watchdog the moment the
@@ -96,13 +101,32 @@ public final class DatabaseAvailability implements AutoCloseable {
         if (current == null || held) {
             return;
         }
-        try (var connection = dataSource.getConnection()) {
+        try (var connection = probeConnection()) {
             if (connection.isValid(2)) {
                 clear(current);
             }
         } catch (SQLException | RuntimeException e) {
             log.debug("The database is still unavailable: {}", e.getMessage());
         }
+    }
+
+    /**
+     * A connection of its own, past the pool: asking the pool would keep its connection adder retrying
+     * with a backoff of up to 5 s while the database is away, and delay the first request after it.
+     */
+    private Connection probeConnection() throws SQLException {
+        if (dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
+            var properties = new Properties();
+            properties.putAll(hikari.getDataSourceProperties());
+            if (hikari.getUsername() != null) {
+                properties.setProperty("user", hikari.getUsername());
+            }
+            if (hikari.getPassword() != null) {
+                properties.setProperty("password", hikari.getPassword());
+            }
+            return DriverManager.getConnection(hikari.getJdbcUrl(), properties);
+        }
+        return dataSource.getConnection();
     }
 
     private synchronized void clear(Outage current) {
@@ -129,8 +153,33 @@ public final class DatabaseAvailability implements AutoCloseable {
             if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
                 return cause;
             }
+            if (evictedByThePool(cause)) {
+                return cause;
+            }
+            // A rollback on a connection the dead server left behind fails too ("Connection is closed"), and
+            // Spring then keeps the failure that tells why only as the "application exception".
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && rollback.getApplicationException() != failure) {
+                var original = connectionFailure(rollback.getApplicationException());
+                if (original != null) {
+                    return original;
+                }
+            }
         }
         return null;
+    }
+
+    /**
+     * The pool closes a connection under its user once the server broke it; using it after that fails
+     * with a bare "Connection is closed", without a SQL state. A commit that failed on the dying server
+     * and the rollback after it leave only this behind (Spring keeps the rollback's failure).
+     */
+    private static boolean evictedByThePool(Throwable cause) {
+        if (!(cause instanceof SQLException sql) || sql.getSQLState() != null || !"Connection is closed".equals(sql.getMessage())) {
+            return false;
+        }
+        var trace = sql.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("com.zaxxer.hikari.");
     }
 
     @Override

@@ -73,6 +73,8 @@ class DatabaseConfiguration {
         config.setUsername(EmbeddedDatabase.RUNTIME);
         config.setPassword(database.runtimePassword());
         config.setPoolName("delaktig-embedded");
+        // The watchdog suspends the pool while it restarts the server (see DatabaseRecoveryConfiguration).
+        config.setAllowPoolSuspension(true);
         log.info("Database in use: embedded PostgreSQL on port {} (database '{}', role '{}')", database.port(),
                 EmbeddedDatabase.DATABASE, EmbeddedDatabase.RUNTIME);
         return new HikariDataSource(config);

@@ -67,15 +67,26 @@ class DatabaseRecoveryConfiguration {
             @Override
             public void died(long pid) {
                 availability.markAway("the embedded PostgreSQL (pid " + pid + ") stopped");
+                // A suspended pool stops trying to connect (with a growing backoff, up to 5 s) to a server that is
+                // not there; the filter turns requests away meanwhile. Connections to the dead server go.
+                pool().ifPresent(pool -> {
+                    pool.suspendPool();
+                    pool.softEvictConnections();
+                });
             }
 
             @Override
             public void restarted(Duration downtime, int attempts) {
-                // Connections to the dead server are thrown away instead of failing one request each.
-                if (dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
-                    hikari.getHikariPoolMXBean().softEvictConnections();
-                }
+                pool().ifPresent(pool -> {
+                    pool.softEvictConnections();
+                    pool.resumePool();
+                });
                 availability.probeNow();
+            }
+
+            private java.util.Optional<com.zaxxer.hikari.HikariPoolMXBean> pool() {
+                return dataSource instanceof HikariDataSource hikari && hikari.isAllowPoolSuspension()
+                        ? java.util.Optional.ofNullable(hikari.getHikariPoolMXBean()) : java.util.Optional.empty();
             }
 
             @Override
