@@ -31,7 +31,8 @@ final class Postmaster {
     private static final Logger log = LoggerFactory.getLogger(Postmaster.class);
     private static final Path PROC = Path.of("/proc");
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
-    private static final Duration LEFTOVER_WAIT = Duration.ofSeconds(15);
+    /** How long children of a dead postmaster may take to notice and end before they are ended, as a crash would. */
+    private static final Duration LEFTOVER_WAIT = Duration.ofSeconds(2);
 
     private Postmaster() {
     }
@@ -192,9 +193,19 @@ final class Postmaster {
             leftovers = processesOn(directory);
         }
         for (var pid : leftovers) {
-            log.warn("Ending PostgreSQL process {}, left over from a server that is gone, in {}", pid, directory);
+            log.warn("Ending PostgreSQL process {} ({}), left over from a server that is gone, in {}", pid, title(pid), directory);
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             awaitEnd(pid, Duration.ofSeconds(10));
+        }
+    }
+
+    /** PostgreSQL's process title ("postgres: checkpointer" …), for the log. */
+    private static String title(long pid) {
+        try {
+            return Files.readString(PROC.resolve(Long.toString(pid)).resolve("cmdline"), StandardCharsets.UTF_8)
+                    .replace('\0', ' ').trim();
+        } catch (IOException e) {
+            return "?";
         }
     }
 
