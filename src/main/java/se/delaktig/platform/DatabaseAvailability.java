@@ -22,9 +22,9 @@ import org.springframework.transaction.TransactionSystemException;
 /**
  * Whether PostgreSQL is known to be away. Set by the embedded database's watchdog the moment the
  * server dies, and by any request that failed to reach the database; while it is set, requests are
- * answered with 503 at once instead of waiting for a connection. A probe asks the pool every second
- * and clears it as soon as the database answers again, so the application recovers by itself,
- * embedded or external.
+ * answered with 503 at once instead of waiting for a connection. A probe connects every second (past
+ * the pool) and clears it as soon as the database answers again, so the application recovers by
+ * itself, embedded or external.
  */
 public final class DatabaseAvailability implements AutoCloseable {
 
