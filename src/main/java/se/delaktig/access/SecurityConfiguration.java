@@ -55,7 +55,8 @@ class SecurityConfiguration {
             .authenticationManager(logins)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-                .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
+                // Status only for everyone (supervisor probes); details only for administrators (management.endpoint.health.roles).
+                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                 // The children's feedback page: public by design, reached by its random token, no personal data.
                 .requestMatchers(HttpMethod.GET, "/feedback/*").permitAll()
                 // Between the password and the second factor only these pages open.

@@ -9,6 +9,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -62,13 +64,17 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     @Primary
     @Conditional(EmbeddedWanted.class)
-    DataSource dataSource(EmbeddedDatabase database) {
+    DataSource dataSource(EmbeddedDatabase database, Environment env) {
         var config = new HikariConfig();
+        config.setMaximumPoolSize(10);
+        // The same pool settings as for an external server (fail fast, validation, driver timeouts).
+        Binder.get(env).bind("spring.datasource.hikari", Bindable.ofInstance(config));
         config.setJdbcUrl(database.jdbcUrl());
         config.setUsername(EmbeddedDatabase.RUNTIME);
         config.setPassword(database.runtimePassword());
         config.setPoolName("delaktig-embedded");
-        config.setMaximumPoolSize(10);
+        // The watchdog suspends the pool while it restarts the server (see DatabaseRecoveryConfiguration).
+        config.setAllowPoolSuspension(true);
         log.info("Database in use: embedded PostgreSQL on port {} (database '{}', role '{}')", database.port(),
                 EmbeddedDatabase.DATABASE, EmbeddedDatabase.RUNTIME);
         return new HikariDataSource(config);

@@ -10,9 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -45,12 +49,41 @@ final class EmbeddedDatabase implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
+    /**
+     * The server's settings, on every start and restart. zonky turns {@code fsync} and
+     * {@code synchronous_commit} off for speed (a {@code -F} on the command line and a default of its
+     * builder); a later {@code -c} wins over {@code -F}, so these switch durability back on, explicitly
+     * and together with {@code full_page_writes}: a save that was answered survives a crash.
+     */
+    static final Map<String, String> SERVER_CONFIG = serverConfig();
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
     private final EmbeddedPostgres postgres;
     private final DatabaseSecrets secrets;
+    private final Path directory;
+    private volatile long postmasterPid = -1;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, DatabaseSecrets secrets) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, DatabaseSecrets secrets, Path directory) {
         this.postgres = postgres;
         this.secrets = secrets;
+        this.directory = directory;
+    }
+
+    private static Map<String, String> serverConfig() {
+        var config = new LinkedHashMap<String, String>();
+        config.put("fsync", "on");
+        config.put("synchronous_commit", "on");
+        config.put("full_page_writes", "on");
+        config.put("timezone", "UTC");
+        config.put("listen_addresses", "127.0.0.1");
+        // Relative to the data directory, where the server runs: the socket is as private as the
+        // files, and the path stays short enough for a socket name however deep the folder lies.
+        config.put("unix_socket_directories", ".");
+        config.put("unix_socket_permissions", "0700");
+        config.put("password_encryption", "scram-sha-256");
+        // zonky's default, named here so that a restart by the watchdog starts the very same server.
+        config.put("max_connections", "300");
+        return Collections.unmodifiableMap(config);
     }
 
     static EmbeddedDatabase start(Path dataDir, boolean ephemeral) throws IOException {
@@ -70,26 +103,30 @@ final class EmbeddedDatabase implements Closeable {
         }
         var secrets = DatabaseSecrets.loadOrCreate(secretsFile);
         log.info("Starting embedded PostgreSQL with its files in {}", directory);
-        var postgres = EmbeddedPostgres.builder()
+        var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(ephemeral)
-                .setServerConfig("timezone", "UTC")
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                // Relative to the data directory, where the server runs: the socket is as private as the
-                // files, and the path stays short enough for a socket name however deep the folder lies.
-                .setServerConfig("unix_socket_directories", ".")
-                .setServerConfig("unix_socket_permissions", "0700")
-                .setServerConfig("password_encryption", "scram-sha-256")
+                // Crash recovery after a kill may take a while on a large database.
+                .setPGStartupWait(STARTUP_WAIT)
+                // Our owner (the Spring context) stops the server; a hook of zonky's own would stop it behind the
+                // watchdog's back while the application is still shutting down.
+                .setRegisterShutdownHook(false)
                 .setConnectConfig("password", secrets.superuser())
-                .setDataDirectoryCustomizer(dir -> lockDown(dir.toPath(), secrets))
-                .start();
-        var database = new EmbeddedDatabase(postgres, secrets);
+                .setDataDirectoryCustomizer(dir -> {
+                    // zonky holds the directory's lock by now: a server found here is an orphan of ours.
+                    Postmaster.clearForStart(dir.toPath());
+                    lockDown(dir.toPath(), secrets);
+                });
+        SERVER_CONFIG.forEach(builder::setServerConfig);
+        var postgres = builder.start();
+        var database = new EmbeddedDatabase(postgres, secrets, directory);
         try {
             database.prepareRolesAndDatabase();
         } catch (SQLException | RuntimeException e) {
             postgres.close();
             throw new IllegalStateException("Could not prepare the embedded database's roles", e);
         }
+        database.postmasterPid = Postmaster.pidIn(directory).orElse(-1L);
         return database;
     }
 
@@ -271,6 +308,76 @@ final class EmbeddedDatabase implements Closeable {
                 return result.next();
             }
         }
+    }
+
+    /** The postmaster's process number, as it wrote it when it last started. */
+    long postmasterPid() {
+        return postmasterPid;
+    }
+
+    /** Whether the server that was started (or restarted) last is still running. */
+    boolean postmasterAlive() {
+        return postmasterPid > 0 && Postmaster.alive(postmasterPid);
+    }
+
+    /**
+     * Starts the server again after it died, on the same port and data directory, so that the pool's
+     * address stays right; PostgreSQL recovers from its WAL first. zonky's instance keeps the
+     * directory's lock throughout and stops whichever server runs there when the application ends.
+     */
+    synchronized void restart() throws IOException {
+        if (postmasterAlive()) {
+            return;
+        }
+        Postmaster.clearForStart(directory);
+        var options = new ArrayList<String>(List.of("-p", Integer.toString(port())));
+        SERVER_CONFIG.forEach((key, value) -> options.addAll(List.of("-c", key + "=" + value)));
+        var command = new ArrayList<String>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(postgresBinary(directory).resolveSibling("pg_ctl").toString(), "start", "-D", directory.toString(),
+                "-o", String.join(" ", options), "-w", "-t", Long.toString(STARTUP_WAIT.toSeconds())));
+        // The server keeps writing its log to what it inherits: a file beside the data directory, never a pipe
+        // that nobody drains.
+        var logFile = directory.resolveSibling("postgres-restarts.log").toFile();
+        var process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile)).start();
+        try {
+            if (!process.waitFor(STARTUP_WAIT.toSeconds() + 10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("pg_ctl did not return within " + STARTUP_WAIT.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while restarting the embedded PostgreSQL", e);
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException("pg_ctl start failed with exit code " + process.exitValue() + ": " + lastLine(logFile.toPath()));
+        }
+        try (var connection = dataSource("postgres", SUPERUSER, secrets.superuser()).getConnection();
+             var statement = connection.createStatement()) {
+            statement.execute("select 1");
+        } catch (SQLException e) {
+            throw new IOException("The restarted embedded PostgreSQL does not answer", e);
+        }
+        postmasterPid = Postmaster.pidIn(directory).orElseThrow(() -> new IOException("No postmaster.pid after the restart"));
+    }
+
+    private static String lastLine(Path file) {
+        try {
+            var lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(line -> !line.isBlank()).toList();
+            // PostgreSQL's own reason ("FATAL: …") says more than pg_ctl's "Examine the log output."
+            var reasons = lines.stream().filter(line -> line.contains("FATAL") || line.contains("ERROR")).toList();
+            return reasons.isEmpty() ? (lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1))
+                    : reasons.get(reasons.size() - 1);
+        } catch (IOException | UncheckedIOException e) {
+            return "(see " + file + ")";
+        }
+    }
+
+    Path directory() {
+        return directory;
     }
 
     @Override
