@@ -47,6 +47,12 @@ final class AppProcess {
     }
 
     void start() throws IOException {
+        if (starts == 0) {
+            // Logs of earlier runs on the same data directory stay; this run numbers on after them.
+            try (var files = Files.list(Files.createDirectories(dataDir.resolve("bench")))) {
+                starts = (int) files.filter(f -> f.getFileName().toString().matches("app-\\d+\\.log")).count();
+            }
+        }
         starts++;
         var java = ProcessHandle.current().info().command().orElse("java");
         var command = new ArrayList<String>(List.of(java, "-XX:+UseSerialGC", "-Xmx768m", "-jar", jar.toString()));

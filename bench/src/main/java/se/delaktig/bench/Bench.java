@@ -180,16 +180,19 @@ public final class Bench {
                 thread.join();
             }
             var rate = inWindow.get() / (duration / 1000.0);
-            say(String.format(Locale.ROOT, "  app:   %d saves, %.1f/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, errors %s",
-                    stats.count(), rate, stats.percentile(50), stats.percentile(95), stats.percentile(99), stats.errorText()));
+            say(String.format(Locale.ROOT, "  app:   %d saves, %.1f/s, p50 %s ms, p95 %s ms, p99 %s ms, errors %s",
+                    stats.count(), rate, ms(stats.percentile(50)), ms(stats.percentile(95)), ms(stats.percentile(99)),
+                    stats.errorText()));
             var floor = new Floor(app.postgresPort(), app.ownerPassword())
-                    .run(n, Math.max(1, stats.count() / n), 1000, duration);
+                    .run(n, stats.count() < n ? Integer.MAX_VALUE : stats.count() / n, 1000, duration);
             var ratio = stats.percentile(95) / floor.percentile(95);
-            say(String.format(Locale.ROOT, "  floor: %d updates, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, errors %s; app p95 / floor p95 = %.1f",
-                    floor.count(), floor.percentile(50), floor.percentile(95), floor.percentile(99), floor.errorText(), ratio));
-            markdown.append(String.format(Locale.ROOT, "| %d | %d | %.1f | %.1f | %.1f | %.1f | %s | %.2f | %.2f | %.2f | %.1f |\n",
-                    n, stats.count(), rate, stats.percentile(50), stats.percentile(95), stats.percentile(99),
-                    stats.errorText(), floor.percentile(50), floor.percentile(95), floor.percentile(99), ratio));
+            say(String.format(Locale.ROOT, "  floor: %d updates, p50 %s ms, p95 %s ms, p99 %s ms, errors %s; app p95 / floor p95 = %s",
+                    floor.count(), ms(floor.percentile(50)), ms(floor.percentile(95)), ms(floor.percentile(99)),
+                    floor.errorText(), ratio(ratio)));
+            markdown.append(String.format(Locale.ROOT, "| %d | %d | %.1f | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+                    n, stats.count(), rate, ms(stats.percentile(50)), ms(stats.percentile(95)), ms(stats.percentile(99)),
+                    stats.errorText(), ms(floor.percentile(50)), ms(floor.percentile(95)), ms(floor.percentile(99)),
+                    ratio(ratio)));
         }
         markdown.append("\n");
     }
@@ -223,8 +226,14 @@ public final class Bench {
         final AtomicInteger lost = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
         final AtomicLong lastFailure = new AtomicLong();
+        final AtomicLong firstFailureAfter = new AtomicLong();
         final AtomicLong firstSuccessAfter = new AtomicLong();
         final AtomicInteger unverified = new AtomicInteger();
+        /**
+         * Read-backs one at a time: they check the saves, they are not the load, and they must not
+         * themselves run into a pool exhausted by concurrent requests.
+         */
+        final java.util.concurrent.Semaphore readBacks = new java.util.concurrent.Semaphore(1);
         final AtomicBoolean stop = new AtomicBoolean();
         final List<Thread> threads = new ArrayList<>();
         volatile long faultAt = Long.MAX_VALUE;
@@ -311,7 +320,7 @@ public final class Bench {
                 var suspect = false;
                 while (!load.stop.get()) {
                     if (suspect) {
-                        var lost = saver.verify();
+                        var lost = verify(load, saver);
                         if (lost < 0) {
                             sleep(250);
                             continue;
@@ -323,7 +332,8 @@ public final class Bench {
                     switch (result.outcome()) {
                         case OK -> {
                             load.acknowledged.incrementAndGet();
-                            if (System.nanoTime() > load.faultAt) {
+                            // Saves on connections the dead server's backends still serve do not count as recovery.
+                            if (load.firstFailureAfter.get() != 0) {
                                 load.firstSuccessAfter.compareAndSet(0, System.nanoTime());
                             }
                         }
@@ -331,6 +341,9 @@ public final class Bench {
                         default -> {
                             load.failed.incrementAndGet();
                             load.lastFailure.set(System.nanoTime());
+                            if (System.nanoTime() > load.faultAt) {
+                                load.firstFailureAfter.compareAndSet(0, System.nanoTime());
+                            }
                             suspect = true;
                             sleep(250);
                         }
@@ -338,7 +351,7 @@ public final class Bench {
                 }
                 // The final read-back: every acknowledged marker must be in the stored notes.
                 while (System.nanoTime() < load.verifyUntil) {
-                    var lost = saver.verify();
+                    var lost = verify(load, saver);
                     if (lost >= 0) {
                         load.lost.addAndGet(lost);
                         return;
@@ -353,13 +366,38 @@ public final class Bench {
         return load;
     }
 
-    /** Milliseconds from the fault to the first successful save, or -1 if none within the limit. */
+    private static int verify(FaultLoad load, Saver saver) {
+        try {
+            var wait = Math.min(60_000_000_000L, Math.max(0, load.verifyUntil - System.nanoTime()));
+            if (!load.readBacks.tryAcquire(wait, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                return -1;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+        try {
+            return saver.verify();
+        } finally {
+            load.readBacks.release();
+        }
+    }
+
+    /**
+     * Milliseconds from the fault to the first save that succeeded after saves had started failing,
+     * 0 if none failed in the first ten seconds while saves went on, or -1 if none within the limit.
+     */
     private static long awaitSaves(FaultLoad load, Duration limit) throws InterruptedException {
         var deadline = System.nanoTime() + limit.toNanos();
+        var acknowledgedAtFault = load.acknowledged.get();
         while (System.nanoTime() < deadline) {
             var first = load.firstSuccessAfter.get();
             if (first != 0) {
                 return (first - load.faultAt) / 1_000_000;
+            }
+            if (load.firstFailureAfter.get() == 0 && System.nanoTime() - load.faultAt > 10_000_000_000L
+                    && load.acknowledged.get() > acknowledgedAtFault) {
+                return 0;
             }
             Thread.sleep(100);
         }
@@ -386,15 +424,24 @@ public final class Bench {
                 load.failed.get()));
     }
 
+    private static String ms(double millis) {
+        return Double.isNaN(millis) ? "–" : String.format(Locale.ROOT, millis < 10 ? "%.2f" : "%.0f", millis);
+    }
+
+    private static String ratio(double ratio) {
+        return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "–" : String.format(Locale.ROOT, "%.1f", ratio);
+    }
+
     private static String seconds(long millis) {
         return millis < 0 ? "–" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     private static String firstLine(Path log) {
         try {
-            return Files.readAllLines(log).stream().filter(l -> l.contains("Exception") || l.contains("ERROR"))
-                    .findFirst().map(l -> l.length() > 160 ? l.substring(0, 160) + "…" : l).orElse("see the log")
-                    .replace('|', '/');
+            // The first cause from the JDK (under Spring's wrappers), e.g. "java.io.IOException: Gave up waiting …".
+            var line = Files.readAllLines(log).stream().filter(l -> l.startsWith("Caused by: java.")).findFirst()
+                    .map(l -> l.substring("Caused by: ".length())).orElse("see the log");
+            return (line.length() > 160 ? line.substring(0, 160) + "…" : line).replace('|', '/');
         } catch (Exception e) {
             return "see the log";
         }

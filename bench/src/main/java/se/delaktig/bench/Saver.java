@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class Saver {
 
     static final int WINDOW = 150;
+    /** Sign-in, page and read-back requests: they serve the check, not the measurement. */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern LOGIN_CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern META_CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
     private static final Pattern META_HEADER = Pattern.compile("<meta name=\"_csrf_header\" content=\"([^\"]+)\"");
@@ -204,11 +206,11 @@ final class Saver {
     }
 
     private HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).GET();
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(READ_TIMEOUT).GET();
     }
 
     private HttpRequest.Builder post(String path, String body) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(READ_TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
