@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Bench {
 
+    private static final long EXITED = -2;
+
     private final Map<String, String> options;
     private final AppProcess app;
     private final Properties manifest = new Properties();
@@ -268,7 +270,7 @@ public final class Bench {
             notes.append(ready >= 0 ? "worked" : "failed too");
         }
         var answers = (System.nanoTime() - killedAt) / 1_000_000;
-        var resumed = awaitSaves(load, recoveryLimit);
+        var resumed = awaitSaves(load, recoveryLimit, null);
         Thread.sleep(after);
         finishFaultLoad(load);
         report("kill -9 application", load, firstRestart ? "succeeded" : "FAILED", ready >= 0 ? answers : -1, resumed, notes);
@@ -283,16 +285,24 @@ public final class Bench {
         killedAt = System.nanoTime();
         say("  killed the postmaster (pid " + pid + "); waiting up to " + recoveryLimit.toSeconds() + " s for saves to succeed");
         notes = new StringBuilder();
-        resumed = awaitSaves(load, recoveryLimit);
+        resumed = awaitSaves(load, recoveryLimit, app);
         var restart = "not needed";
         var answersAgain = -1L;
-        if (resumed < 0) {
+        if (resumed == EXITED) {
+            // The other way the issue allows: the application exits with a message and a supervisor starts it.
+            var exitedAfter = (System.nanoTime() - killedAt) / 1e9;
+            say(String.format(Locale.ROOT, "  the application exited %.1f s after the kill; starting it as a supervisor would", exitedAfter));
+            notes.append(String.format(Locale.ROOT, "the application exited after %.1f s (see %s); started again by the harness",
+                    exitedAfter, app.currentLog().getFileName()));
+        } else if (resumed < 0) {
             say("  no save succeeded within " + recoveryLimit.toSeconds() + " s: the application did not recover by itself;"
                     + " restarting it as a supervisor would");
             notes.append("no recovery by itself within ").append(recoveryLimit.toSeconds()).append(" s; restarted by the harness");
             var stopStart = System.nanoTime();
             app.stop(Duration.ofSeconds(20));
             notes.append(String.format(Locale.ROOT, " (stop took %.1f s)", (System.nanoTime() - stopStart) / 1e9));
+        }
+        if (resumed < 0) {
             app.start();
             var restartReady = app.awaitReady(Duration.ofMinutes(3));
             restart = restartReady >= 0 ? "succeeded" : "FAILED";
@@ -302,7 +312,7 @@ public final class Bench {
                 notes.append(restartReady >= 0 ? "; second start worked" : "; second start failed too");
             }
             answersAgain = restartReady >= 0 ? (System.nanoTime() - killedAt) / 1_000_000 : -1;
-            resumed = awaitSaves(load, Duration.ofMinutes(2));
+            resumed = awaitSaves(load, Duration.ofMinutes(2), null);
         } else {
             notes.append("recovered by itself");
         }
@@ -385,12 +395,16 @@ public final class Bench {
 
     /**
      * Milliseconds from the fault to the first save that succeeded after saves had started failing,
-     * 0 if none failed in the first ten seconds while saves went on, or -1 if none within the limit.
+     * 0 if none failed in the first ten seconds while saves went on, -1 if none within the limit, or
+     * {@link #EXITED} if the watched application process ended.
      */
-    private static long awaitSaves(FaultLoad load, Duration limit) throws InterruptedException {
+    private static long awaitSaves(FaultLoad load, Duration limit, AppProcess watched) throws InterruptedException {
         var deadline = System.nanoTime() + limit.toNanos();
         var acknowledgedAtFault = load.acknowledged.get();
         while (System.nanoTime() < deadline) {
+            if (watched != null && !watched.alive()) {
+                return EXITED;
+            }
             var first = load.firstSuccessAfter.get();
             if (first != 0) {
                 return (first - load.faultAt) / 1_000_000;
