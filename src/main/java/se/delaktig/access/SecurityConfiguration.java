@@ -47,6 +47,9 @@ class SecurityConfiguration {
         RequestMatcher api = new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/v3/api-docs*"),
                 paths.matcher("/v3/api-docs/**"));
         RequestMatcher bearer = ApiTokenFilter::hasBearer;
+        // A page's own scripts learn that the session ended from a 401 with a marker (see SessionEnded).
+        RequestMatcher script = SessionEnded::fromScript;
+        var sessionEnded = new SessionEnded(messages, locales);
 
         var logins = new ProviderManager(new ThrottledLoginProvider(users, passwordEncoder, throttle, audit, organization));
         logins.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
@@ -78,6 +81,8 @@ class SecurityConfiguration {
             .exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor(problemEntryPoint, api)
                 .defaultAccessDeniedHandlerFor(problemEntryPoint, api)
+                .defaultAuthenticationEntryPointFor(sessionEnded, script)
+                .defaultAccessDeniedHandlerFor(sessionEnded, script)
                 .defaultAccessDeniedHandlerFor(toSecondFactor(), AnyRequestMatcher.INSTANCE)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
             .addFilterBefore(new ApiTokenFilter(tokens, users, audit, problemEntryPoint), UsernamePasswordAuthenticationFilter.class)
