@@ -218,8 +218,8 @@ class SessionBrowserIT extends BrowserTest {
         assertNoAxeViolations();
 
         // The interviewer signs in again herself: the background save takes up where it stopped.
-        driver.findElement(By.id("session-sign-in")).click();
-        waitUntil(d -> dialog().isDisplayed());
+        assertThat(dialog().isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("session-dialog-status")).getText()).startsWith("En annan person är inloggad");
         signInAgainInNewTab(w.interviewer());
         waitUntil(d -> banner().equals("Du är inloggad igen och det du skrivit är sparat."));
         assertThat(autosave()).startsWith("Senast sparad ");
@@ -235,7 +235,7 @@ class SessionBrowserIT extends BrowserTest {
         var w = worlds.create();
         login(w.interviewer(), TestFixtures.PASSWORD);
         open("/interviews/" + w.interviewId());
-        waitFor(By.id("session-guard"));
+        waitFor(By.id("notes"));
         assertThat(driver.findElement(By.id("session-guard")).getAttribute("data-ping-ms")).isEqualTo("1000");
 
         // Opening the page is use: without any request of its own, the session's last access moves.
