@@ -57,7 +57,7 @@ class SecurityConfiguration {
         http
             .authenticationManager(logins)
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error", SessionEndedPage.PATH).permitAll()
                 .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
                 // The children's feedback page: public by design, reached by its random token, no personal data.
                 .requestMatchers(HttpMethod.GET, "/feedback/*").permitAll()
@@ -83,7 +83,7 @@ class SecurityConfiguration {
                 .defaultAccessDeniedHandlerFor(problemEntryPoint, api)
                 .defaultAuthenticationEntryPointFor(sessionEnded, script)
                 .defaultAccessDeniedHandlerFor(sessionEnded, script)
-                .defaultAccessDeniedHandlerFor(toSecondFactor(), AnyRequestMatcher.INSTANCE)
+                .defaultAccessDeniedHandlerFor(new SessionEndedPage(toSecondFactor()), AnyRequestMatcher.INSTANCE)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
             .addFilterBefore(new ApiTokenFilter(tokens, users, audit, problemEntryPoint), UsernamePasswordAuthenticationFilter.class)
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

@@ -82,7 +82,7 @@ public class SessionEnded implements AuthenticationEntryPoint, AccessDeniedHandl
     }
 
     /** Fully signed in: a staff member, not someone between the password and the second factor. */
-    private static boolean signedIn() {
+    static boolean signedIn() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && !(auth instanceof AnonymousAuthenticationToken) && auth.isAuthenticated()
                 && auth.getAuthorities().stream().anyMatch(a -> "ROLE_STAFF".equals(a.getAuthority()));

@@ -90,11 +90,17 @@ class SessionEndedIT {
         assertThat(ping.statusCode()).isEqualTo(401);
         assertThat(ping.headers().firstValue(SessionEnded.HEADER)).hasValue("ended");
 
-        // A page navigation (a plain form post, a link) is not a script: no marker, no JSON.
-        var post = send(form("/interviews/" + w.interviewId(), "version=0&notes=Kvar&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8))
-                .header("Sec-Fetch-Mode", "navigate"));
-        assertThat(post.statusCode()).isNotEqualTo(401);
+        // A page navigation (a plain form post, a link) is not a script: no marker, no JSON. The plain post
+        // lands on an HTML page that shows what was typed, ready to copy.
+        var post = send(form("/interviews/" + w.interviewId(), "version=0&action=save&answers%5B1%5D.value=YES&notes="
+                + URLEncoder.encode("Barnet vill <b>träffas</b> oftare", StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)).header("Sec-Fetch-Mode", "navigate"));
+        assertThat(post.statusCode()).isEqualTo(403);
         assertThat(post.headers().firstValue(SessionEnded.HEADER)).isEmpty();
+        assertThat(post.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(post.body()).contains("Inloggningen har gått ut").contains("Här är texterna du skrev")
+                .contains("Barnet vill &lt;b&gt;träffas&lt;/b&gt; oftare").doesNotContain(">YES<");
+        assertThat(send(request("/session/ended")).statusCode()).isEqualTo(302);
         var link = send(request("/interviews/" + w.interviewId()).header("Sec-Fetch-Mode", "navigate"));
         assertThat(link.statusCode()).isEqualTo(302);
         assertThat(link.headers().firstValue("Location").orElseThrow()).endsWith("/login");
