@@ -198,6 +198,24 @@ class SessionBrowserIT extends BrowserTest {
     }
 
     @Test
+    void withoutTheScriptAPostAfterTheSessionEndedShowsWhatWasTyped() {
+        var w = worlds.create();
+        login(w.interviewer(), TestFixtures.PASSWORD);
+        open("/interviews/" + w.interviewId() + "/reflection");
+        waitFor(By.id("reflection-learnt"));
+        // As without JavaScript: the form is posted as it is.
+        ((JavascriptExecutor) driver).executeScript("document.querySelector('form[data-session-guarded]').removeAttribute('data-session-guarded')");
+        endSessionsOf(w.interviewer());
+        typeInto(By.id("reflection-change"), "Ringa tillbaka samma dag");
+        var save = driver.findElement(By.cssSelector("button[name=action][value=save]"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", save);
+        save.click();
+        waitUntil(d -> driver.findElement(By.tagName("h1")).getText().equals("Inloggningen har gått ut"));
+        assertThat(driver.findElement(By.id("sent-1")).getAttribute("value")).isEqualTo("Ringa tillbaka samma dag");
+        assertNoAxeViolations();
+    }
+
+    @Test
     void someoneElseSigningInGetsNothingSavedInTheirName() {
         var w = worlds.create();
         login(w.interviewer(), TestFixtures.PASSWORD);
