@@ -217,9 +217,16 @@
       checkedSubmit = null;
       return;
     }
+    var submitter = event.submitter && event.submitter.form === form ? event.submitter : null;
+    // A button that asks first (data-confirm, delaktig.js) must ask at once, while the click is fresh:
+    // with the session last seen alive it goes as it is (after the session ended, the server shows
+    // the texts sent on a page of their own).
+    var asks = (submitter && submitter.hasAttribute('data-confirm')) || form.hasAttribute('data-confirm');
+    if (asks && state === 'alive') {
+      return;
+    }
     event.preventDefault();
     event.stopImmediatePropagation();
-    var submitter = event.submitter && event.submitter.form === form ? event.submitter : null;
     var send = function () {
       checkedSubmit = form;
       if (submitter) {
