@@ -30,7 +30,8 @@ class SessionEndedPage implements AccessDeniedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException, ServletException {
         if (e instanceof CsrfException && "POST".equals(request.getMethod()) && !SessionEnded.signedIn()
-                && !request.getRequestURI().equals(request.getContextPath() + "/login")) {
+                && !request.getRequestURI().equals(request.getContextPath() + "/login")
+                && !request.getRequestURI().equals(request.getContextPath() + "/logout")) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             request.getRequestDispatcher(PATH).forward(request, response);
         } else {
