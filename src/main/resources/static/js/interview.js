@@ -33,6 +33,8 @@
     var inFlight = false;
     var again = false;
     var stopped = false;     // after a conflict or sign-out: never overwrite, wait for the person
+    var signedOut = false;   // stopped because the session ended: resumes when signed in again
+    var resumedSave = false; // the save after signing in again, which session.js reports
 
     function say(text, kind) {
       if (!status) {
@@ -91,6 +93,10 @@
       }
       fetch(url, { method: 'POST', headers: headers, body: body(), credentials: 'same-origin', redirect: 'manual' })
         .then(function (response) {
+          if (window.DelaktigSession && window.DelaktigSession.isSessionAnswer(response)) {
+            // The session ended (or the page holds an old session's token): session.js takes over.
+            return { kind: 'session' };
+          }
           var json = (response.headers.get('Content-Type') || '').indexOf('application/json') >= 0;
           if (!json) {
             // A redirect to the login page, or an error page: the session is gone or the server is unwell.
@@ -112,6 +118,10 @@
               dirty = false;
             }
             say(result.data.message, 'ok');
+            if (resumedSave) {
+              resumedSave = false;
+              window.DelaktigSession.saved();
+            }
             if (pendingSubmit) {
               submitNow();
               return;
@@ -121,6 +131,13 @@
             stopped = true;
             say(result.data.message, 'error');
             offerSavedVersion();
+          } else if (result.kind === 'session') {
+            // Everything typed stays in the page; saved by itself once the same person is signed in again.
+            pendingSubmit = null;
+            stopped = true;
+            signedOut = true;
+            say(form.getAttribute('data-text-session-ended'), 'error');
+            window.DelaktigSession.refused(null);
           } else if (result.kind === 'signedOut') {
             pendingSubmit = null;
             stopped = true;
@@ -147,6 +164,23 @@
       edits++;
       schedule(QUIET_MS);
     }
+
+    // Signed in again (session.js): take up the background save where it stopped.
+    document.addEventListener('delaktig:session-resumed', function (event) {
+      if (!signedOut) {
+        event.detail.saved = !dirty;
+        return;
+      }
+      signedOut = false;
+      stopped = false;
+      if (dirty) {
+        resumedSave = true;
+        event.detail.saving = true;
+        save();
+      } else {
+        event.detail.saved = true;
+      }
+    });
 
     form.addEventListener('input', changed);
     form.addEventListener('change', changed);

@@ -47,6 +47,9 @@ class SecurityConfiguration {
         RequestMatcher api = new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/v3/api-docs*"),
                 paths.matcher("/v3/api-docs/**"));
         RequestMatcher bearer = ApiTokenFilter::hasBearer;
+        // A page's own scripts learn that the session ended from a 401 with a marker (see SessionEnded).
+        RequestMatcher script = SessionEnded::fromScript;
+        var sessionEnded = new SessionEnded(messages, locales);
 
         var logins = new ProviderManager(new ThrottledLoginProvider(users, passwordEncoder, throttle, audit, organization));
         logins.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
@@ -54,7 +57,7 @@ class SecurityConfiguration {
         http
             .authenticationManager(logins)
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error", SessionEndedPage.PATH).permitAll()
                 // Status only for everyone (supervisor probes); details only for administrators (management.endpoint.health.roles).
                 .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                 // The children's feedback page: public by design, reached by its random token, no personal data.
@@ -79,7 +82,9 @@ class SecurityConfiguration {
             .exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor(problemEntryPoint, api)
                 .defaultAccessDeniedHandlerFor(problemEntryPoint, api)
-                .defaultAccessDeniedHandlerFor(toSecondFactor(), AnyRequestMatcher.INSTANCE)
+                .defaultAuthenticationEntryPointFor(sessionEnded, script)
+                .defaultAccessDeniedHandlerFor(sessionEnded, script)
+                .defaultAccessDeniedHandlerFor(new SessionEndedPage(toSecondFactor()), AnyRequestMatcher.INSTANCE)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
             .addFilterBefore(new ApiTokenFilter(tokens, users, audit, problemEntryPoint), UsernamePasswordAuthenticationFilter.class)
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

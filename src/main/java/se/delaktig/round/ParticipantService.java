@@ -70,9 +70,12 @@ public class ParticipantService {
     private final AuditLog audit;
     private final Conflicts conflicts;
     private final ApplicationEventPublisher events;
+    private final ConsentAfterInterview afterInterview;
 
     ParticipantService(JdbcClient jdbc, RoundService rounds, CurrentActor currentActor, Organization organization,
-                       RoundKeys keys, AuditLog audit, Conflicts conflicts, ApplicationEventPublisher events) {
+                       RoundKeys keys, AuditLog audit, Conflicts conflicts, ApplicationEventPublisher events,
+                       ConsentAfterInterview afterInterview) {
+        this.afterInterview = afterInterview;
         this.conflicts = conflicts;
         this.events = events;
         this.jdbc = jdbc;
@@ -341,7 +344,8 @@ public class ParticipantService {
             }
         }
         var cleanReason = reason(reason);
-        var latest = ConsentRule.latestAnswers(history(participantId, false));
+        var previous = history(participantId, false);
+        var latest = ConsentRule.latestAnswers(previous);
         var changed = new LinkedHashMap<ConsentParty, ChildAnswer>();
         for (var party : ConsentParty.values()) {
             var answer = answers.get(party);
@@ -352,6 +356,7 @@ public class ParticipantService {
         if (cleanReason != null && !changed.containsValue(ChildAnswer.NO)) {
             throw new InvalidInputException("reason", "consent.reason.onlyForNo");
         }
+        afterInterview.refuseEndingConsent(participant, ownConsentAge(participant.roundId()), previous, changed);
         for (var e : changed.entrySet()) {
             var withReason = e.getValue() == ChildAnswer.NO ? cleanReason : null;
             insertEvent(participantId, ConsentEvent.Kind.ANSWER, e.getKey(), e.getValue(),
