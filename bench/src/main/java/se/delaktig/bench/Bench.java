@@ -138,7 +138,12 @@ public final class Bench {
     private void load() throws Exception {
         var warmup = Long.parseLong(option("warmup", "5")) * 1000;
         var duration = Long.parseLong(option("duration", "30")) * 1000;
-        markdown.append("| Savers | Saves | Saves/s | p50 ms | p95 ms | p99 ms | Errors | Floor p50 ms | Floor p95 ms | Floor p99 ms | p95 / floor p95 |\n")
+        // 0: each interviewer saves again as soon as the answer comes (a stress test); otherwise the pause
+        // after each save, e.g. 3000 for the interview page's own rhythm (it saves 3 s after the last keystroke).
+        var pause = Long.parseLong(option("pause-ms", "0"));
+        markdown.append(pause == 0 ? "Each interviewer saves again as soon as the answer comes (no pause).\n\n"
+                        : "Each interviewer pauses " + pause + " ms after each save (the interview page saves 3 s after the last keystroke).\n\n")
+                .append("| Savers | Saves | Saves/s | p50 ms | p95 ms | p99 ms | Errors | Row floor p50 / p95 ms | p95 / row floor p95 | Save-work floor p50 / p95 / p99 ms | p95 / save-work floor p95 |\n")
                 .append("|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
         for (var n : saverCounts()) {
             say("Load: " + n + " interviewers, " + warmup / 1000 + " s warm-up, " + duration / 1000 + " s measured");
@@ -151,6 +156,11 @@ public final class Bench {
             var threads = new ArrayList<Thread>();
             for (var saver : savers) {
                 var thread = new Thread(() -> {
+                    var jitter = new java.util.Random(saver.index);
+                    if (pause > 0) {
+                        // Spread the first saves over one pause: people do not start typing in step.
+                        sleep(jitter.nextLong(pause));
+                    }
                     while (!stop.get()) {
                         var result = saver.save();
                         // Every save that ends after the warm-up counts, the ones still running at the end included,
@@ -171,6 +181,9 @@ public final class Bench {
                                 || result.outcome() == Saver.Outcome.TIMEOUT) {
                             saver.reload();
                         }
+                        if (pause > 0 && !stop.get()) {
+                            sleep(pause);
+                        }
                     }
                 }, "saver-" + saver.index);
                 threads.add(thread);
@@ -185,16 +198,23 @@ public final class Bench {
             say(String.format(Locale.ROOT, "  app:   %d saves, %.1f/s, p50 %s ms, p95 %s ms, p99 %s ms, errors %s",
                     stats.count(), rate, ms(stats.percentile(50)), ms(stats.percentile(95)), ms(stats.percentile(99)),
                     stats.errorText()));
-            var floor = new Floor(app.postgresPort(), app.ownerPassword())
-                    .run(n, stats.count() < n ? Integer.MAX_VALUE : stats.count() / n, 1000, duration);
+            var perThread = stats.count() < n ? Integer.MAX_VALUE : stats.count() / n;
+            var floor = new Floor(app.postgresPort(), app.ownerPassword()).run(n, perThread, 1000, duration, pause);
             var ratio = stats.percentile(95) / floor.percentile(95);
-            say(String.format(Locale.ROOT, "  floor: %d updates, p50 %s ms, p95 %s ms, p99 %s ms, errors %s; app p95 / floor p95 = %s",
+            say(String.format(Locale.ROOT, "  row floor: %d updates, p50 %s ms, p95 %s ms, p99 %s ms, errors %s; app p95 / floor p95 = %s",
                     floor.count(), ms(floor.percentile(50)), ms(floor.percentile(95)), ms(floor.percentile(99)),
                     floor.errorText(), ratio(ratio)));
-            markdown.append(String.format(Locale.ROOT, "| %d | %d | %.1f | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+            var interviewIds = savers.stream().map(saver -> saver.interviewId).toList();
+            var work = new SaveWorkFloor(app.postgresPort(), app.ownerPassword())
+                    .run(interviewIds, perThread, 1000, duration, pause);
+            var workRatio = stats.percentile(95) / work.percentile(95);
+            say(String.format(Locale.ROOT, "  save-work floor: %d saves' SQL, p50 %s ms, p95 %s ms, p99 %s ms, errors %s; app p95 / floor p95 = %s",
+                    work.count(), ms(work.percentile(50)), ms(work.percentile(95)), ms(work.percentile(99)),
+                    work.errorText(), ratio(workRatio)));
+            markdown.append(String.format(Locale.ROOT, "| %d | %d | %.1f | %s | %s | %s | %s | %s / %s | %s | %s / %s / %s | %s |\n",
                     n, stats.count(), rate, ms(stats.percentile(50)), ms(stats.percentile(95)), ms(stats.percentile(99)),
-                    stats.errorText(), ms(floor.percentile(50)), ms(floor.percentile(95)), ms(floor.percentile(99)),
-                    ratio(ratio)));
+                    stats.errorText(), ms(floor.percentile(50)), ms(floor.percentile(95)), ratio(ratio),
+                    ms(work.percentile(50)), ms(work.percentile(95)), ms(work.percentile(99)), ratio(workRatio)));
         }
         markdown.append("\n");
     }

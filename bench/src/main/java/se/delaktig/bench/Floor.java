@@ -24,7 +24,7 @@ final class Floor {
     }
 
     /** Runs {@code threads} writers until each has done {@code perThread} updates or the time is up. */
-    Stats run(int threads, int perThread, long warmupMillis, long maxMillis) throws Exception {
+    Stats run(int threads, int perThread, long warmupMillis, long maxMillis, long pauseMillis) throws Exception {
         try (var connection = DriverManager.getConnection(url, credentials); var statement = connection.createStatement()) {
             statement.execute("""
                     create table if not exists bench_floor (id int primary key, version int not null, notes bytea,
@@ -45,6 +45,9 @@ final class Floor {
                     c.setAutoCommit(true);
                     ready.countDown();
                     go.await();
+                    if (pauseMillis > 0) {
+                        Thread.sleep(new java.util.Random(row).nextLong(pauseMillis));
+                    }
                     var warmupEnd = System.nanoTime() + warmupMillis * 1_000_000;
                     var end = warmupEnd + maxMillis * 1_000_000;
                     var done = 0;
@@ -64,6 +67,9 @@ final class Floor {
                                 }
                             } catch (SQLException e) {
                                 stats.error(e.getSQLState());
+                            }
+                            if (pauseMillis > 0) {
+                                Thread.sleep(pauseMillis);
                             }
                         }
                     }

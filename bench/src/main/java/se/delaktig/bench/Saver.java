@@ -115,7 +115,9 @@ final class Saver {
         var marker = "m" + index + "." + (++sequence);
         markers.addLast(marker);
         while (markers.size() > WINDOW) {
-            markers.removeFirst();
+            // A marker that leaves the window is overwritten by this save: from now on only the saves
+            // that still carry it can show it, so it is no longer counted on its own.
+            acknowledged.remove(markers.removeFirst());
         }
         var fields = new LinkedHashMap<String, String>();
         fields.put("version", Integer.toString(version));
