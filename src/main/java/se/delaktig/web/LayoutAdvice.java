@@ -3,6 +3,7 @@ package se.delaktig.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.thymeleaf.context.LazyContextVariable;
 import se.delaktig.platform.DatabaseMode;
 import se.delaktig.platform.DelaktigProperties;
 
@@ -28,10 +29,19 @@ class LayoutAdvice {
         return request.getRequestURI();
     }
 
-    /** Where the language link leads: null for this page itself, or the page a failed form post came from. */
+    /**
+     * Where the language link leads: null for this page itself, or the page a failed form post came from.
+     * Worked out only when a page is rendered: finding it asks the handler mappings about the paths above
+     * the address, which a background save answered with JSON (the interview's autosave) must not pay for.
+     */
     @ModelAttribute("languagePath")
-    String languagePath(HttpServletRequest request) {
-        return language.target(request);
+    LazyContextVariable<String> languagePath(HttpServletRequest request) {
+        return new LazyContextVariable<>() {
+            @Override
+            protected String loadValue() {
+                return language.target(request);
+            }
+        };
     }
 
     /** Whether this page answers a form post: its typed input is carried over when the language is switched. */

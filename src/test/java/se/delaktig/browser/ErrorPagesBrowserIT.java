@@ -41,12 +41,15 @@ class ErrorPagesBrowserIT extends BrowserTest {
         // The session ends while the form is open (timed out on the server): its cookie no longer counts.
         driver.manage().deleteCookieNamed("SESSION");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        waitUntil(d -> !d.findElements(By.cssSelector("h1")).isEmpty() && d.findElement(By.tagName("h1")).getText().equals("Åtkomst nekad"));
+        waitUntil(d -> !d.findElements(By.cssSelector("h1")).isEmpty()
+                && d.findElement(By.tagName("h1")).getText().equals("Inloggningen har gått ut"));
 
+        // The session module's page: nothing was saved, and what was typed is there to copy.
         var text = driver.findElement(By.tagName("main")).getText();
-        assertThat(text).contains("din inloggning har gått ut", "Inget av det har sparats");
+        assertThat(text).contains("är inte sparat");
+        assertThat(driver.findElement(By.id("sent-1")).getAttribute("value")).isEqualTo("Barns röster efter paus");
         assertThat(driver.getPageSource()).doesNotContain("\"status\":");
-        assertThat(driver.findElement(By.linkText("Logga in igen")).getAttribute("href")).endsWith("/login");
+        assertThat(driver.findElement(By.partialLinkText("Logga in i en ny flik")).getAttribute("href")).endsWith("/login");
         assertThat(driver.findElement(By.linkText("Till startsidan")).getAttribute("href")).endsWith("/");
         everyWidthIsAccessible();
 
@@ -60,8 +63,9 @@ class ErrorPagesBrowserIT extends BrowserTest {
         open("/rounds/new?lang=en");
         driver.manage().deleteCookieNamed("SESSION");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        waitUntil(d -> d.findElement(By.tagName("h1")).getText().equals("Access denied"));
-        assertThat(driver.findElement(By.tagName("main")).getText()).contains("your session ended", "Sign in again");
+        waitUntil(d -> d.findElement(By.tagName("h1")).getText().equals("Your sign-in has expired"));
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("has not been saved", "Sign in in a new tab",
+                "Back to the previous page");
         assertNoAxeViolations();
         open("/login?lang=sv");
     }

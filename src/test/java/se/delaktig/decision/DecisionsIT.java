@@ -174,7 +174,7 @@ class DecisionsIT {
         // An interviewer who does not own the action only reads it.
         assertThatThrownBy(() -> action(w.org().interviewers().get(1), w.roundId(), p.get(0), "Gör något", w.interviewerId(), deadline))
                 .isInstanceOf(NotFoundException.class);
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'CREATE' and record_type = 'decision_action' and record_id = ?")
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'CREATE' and record_type = 'decision_action' and outcome = 'SUCCESS' and record_id = ?")
                 .param(String.valueOf(added.id())).query(Integer.class).single()).isEqualTo(1);
 
         // The owner moves the status and writes notes; text, owner and deadline stay with the managers.

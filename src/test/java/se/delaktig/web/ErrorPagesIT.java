@@ -58,10 +58,13 @@ class ErrorPagesIT {
             assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
             var html = response.body();
             assertThat(html).doesNotContain("\"status\"").contains("href=\"/login\"", "href=\"/\"");
+            // The page of the session module: it says the sign-in ended and shows what was sent, ready to copy.
+            assertThat(html).contains("Barns röster");
             if (english) {
-                assertThat(html).contains("lang=\"en\"", "Access denied", "your session ended", "Sign in again", "Back to the previous page");
+                assertThat(html).contains("lang=\"en\"", "Your sign-in has expired", "has not been saved", "Sign in in a new tab",
+                        "Back to the previous page");
             } else {
-                assertThat(html).contains("lang=\"sv\"", "Åtkomst nekad", "din inloggning har gått ut", "Logga in igen",
+                assertThat(html).contains("lang=\"sv\"", "Inloggningen har gått ut", "är inte sparat", "Logga in i en ny flik",
                         "Tillbaka till föregående sida");
             }
         }

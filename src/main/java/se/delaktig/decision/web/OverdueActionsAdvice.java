@@ -3,6 +3,7 @@ package se.delaktig.decision.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.thymeleaf.context.LazyContextVariable;
 import se.delaktig.decision.Decisions;
 
 /**
@@ -19,11 +20,20 @@ class OverdueActionsAdvice {
         this.decisions = decisions;
     }
 
+    /**
+     * Counted only when a page is rendered and its layout shows the badge: a background save answered
+     * with JSON (the interview's autosave) does not pay for the query.
+     */
     @ModelAttribute("overdueActions")
-    int overdueActions(HttpServletRequest request) {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/") || request.getUserPrincipal() == null) {
-            return 0;
-        }
-        return decisions.overdueCount();
+    LazyContextVariable<Integer> overdueActions(HttpServletRequest request) {
+        return new LazyContextVariable<>() {
+            @Override
+            protected Integer loadValue() {
+                if (request.getRequestURI().startsWith(request.getContextPath() + "/api/") || request.getUserPrincipal() == null) {
+                    return 0;
+                }
+                return decisions.overdueCount();
+            }
+        };
     }
 }

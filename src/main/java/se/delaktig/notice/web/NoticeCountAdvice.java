@@ -3,6 +3,7 @@ package se.delaktig.notice.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.thymeleaf.context.LazyContextVariable;
 import se.delaktig.notice.Notices;
 
 /**
@@ -19,12 +20,20 @@ class NoticeCountAdvice {
         this.notices = notices;
     }
 
+    /**
+     * Counted only when a page is rendered and its layout shows the badge: a background save answered
+     * with JSON (the interview's autosave) does not pay for the query.
+     */
     @ModelAttribute("openNotices")
-    int openNotices(HttpServletRequest request) {
-        // The API has no layout to show a badge in; spare it the query.
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/") || request.getUserPrincipal() == null) {
-            return 0;
-        }
-        return notices.openCount();
+    LazyContextVariable<Integer> openNotices(HttpServletRequest request) {
+        return new LazyContextVariable<>() {
+            @Override
+            protected Integer loadValue() {
+                if (request.getRequestURI().startsWith(request.getContextPath() + "/api/") || request.getUserPrincipal() == null) {
+                    return 0;
+                }
+                return notices.openCount();
+            }
+        };
     }
 }
