@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
@@ -136,10 +137,10 @@ class ErrorPages {
                 throw new IllegalStateException("No error view");
             }
             // Rendered into a buffer first: a half-written page is never sent.
-            var buffered = new BufferedResponse(response);
+            var buffered = new ContentCachingResponseWrapper(response);
             view.render(model, request, buffered);
             response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
-            var body = buffered.body();
+            var body = buffered.getContentAsByteArray();
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
         } catch (Exception failed) {
@@ -220,81 +221,5 @@ class ErrorPages {
             case 503 -> "unavailable";
             default -> status >= 500 ? "unexpected" : "badRequest";
         };
-    }
-
-    /** Holds what the view writes, so that a failure half-way leaves the real response untouched. */
-    private static final class BufferedResponse extends jakarta.servlet.http.HttpServletResponseWrapper {
-        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        private java.io.PrintWriter writer;
-        private jakarta.servlet.ServletOutputStream stream;
-
-        BufferedResponse(HttpServletResponse response) {
-            super(response);
-        }
-
-        @Override
-        public jakarta.servlet.ServletOutputStream getOutputStream() {
-            if (stream == null) {
-                stream = new jakarta.servlet.ServletOutputStream() {
-                    @Override
-                    public void write(int b) {
-                        out.write(b);
-                    }
-
-                    @Override
-                    public void write(byte[] b, int off, int len) {
-                        out.write(b, off, len);
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return true;
-                    }
-
-                    @Override
-                    public void setWriteListener(jakarta.servlet.WriteListener listener) {
-                        throw new UnsupportedOperationException();
-                    }
-                };
-            }
-            return stream;
-        }
-
-        @Override
-        public java.io.PrintWriter getWriter() {
-            if (writer == null) {
-                writer = new java.io.PrintWriter(new java.io.OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8));
-            }
-            return writer;
-        }
-
-        @Override
-        public void setCharacterEncoding(String charset) {
-        }
-
-        @Override
-        public void setContentType(String type) {
-        }
-
-        @Override
-        public void setContentLength(int len) {
-        }
-
-        @Override
-        public void flushBuffer() {
-            if (writer != null) {
-                writer.flush();
-            }
-        }
-
-        @Override
-        public boolean isCommitted() {
-            return false;
-        }
-
-        byte[] body() {
-            flushBuffer();
-            return out.toByteArray();
-        }
     }
 }

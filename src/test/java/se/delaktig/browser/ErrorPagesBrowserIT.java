@@ -48,6 +48,7 @@ class ErrorPagesBrowserIT extends BrowserTest {
         var text = driver.findElement(By.tagName("main")).getText();
         assertThat(text).contains("är inte sparat");
         assertThat(driver.findElement(By.id("sent-1")).getAttribute("value")).isEqualTo("Barns röster efter paus");
+        assertThat(driver.findElements(By.id("sent-2"))).as("only what the person typed, not the page's own fields").isEmpty();
         assertThat(driver.getPageSource()).doesNotContain("\"status\":");
         assertThat(driver.findElement(By.partialLinkText("Logga in i en ny flik")).getAttribute("href")).endsWith("/login");
         assertThat(driver.findElement(By.linkText("Till startsidan")).getAttribute("href")).endsWith("/");

@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class SessionEndedController {
 
     /** Form fields that are never the person's text. */
-    private static final Set<String> NOT_TEXT = Set.of("_csrf", "version", "action", "username", "password");
+    private static final Set<String> NOT_TEXT = Set.of("_csrf", "version", "action", "username", "password",
+            // the address of the page the form was on, which the page's script sends with every form
+            "_page");
 
     @RequestMapping("/session/ended")
     String ended(HttpServletRequest request, HttpServletResponse response, Model model) {
