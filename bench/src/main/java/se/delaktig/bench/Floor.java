@@ -1,11 +1,7 @@
 package se.delaktig.bench;
 
-import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The floor: the same number of threads doing single-row updates straight over JDBC on the same
@@ -32,62 +28,19 @@ final class Floor {
             statement.execute("insert into bench_floor (id, version) select g, 0 from generate_series(0, " + (threads - 1)
                     + ") g on conflict (id) do nothing");
         }
-        var stats = new Stats();
-        var ready = new CountDownLatch(threads);
-        var go = new CountDownLatch(1);
-        var workers = new ArrayList<Thread>();
         var payload = new byte[700];
         new java.util.Random(1).nextBytes(payload);
-        for (int t = 0; t < threads; t++) {
-            var row = t;
-            var worker = new Thread(() -> {
-                try (Connection c = DriverManager.getConnection(url, credentials)) {
-                    c.setAutoCommit(true);
-                    ready.countDown();
-                    go.await();
-                    if (pauseMillis > 0) {
-                        Thread.sleep(new java.util.Random(row).nextLong(pauseMillis));
-                    }
-                    var warmupEnd = System.nanoTime() + warmupMillis * 1_000_000;
-                    var end = warmupEnd + maxMillis * 1_000_000;
-                    var done = 0;
-                    try (var update = c.prepareStatement("""
-                            update bench_floor set notes = ?, child_words = ?, duration_minutes = 45,
-                            version = version + 1, updated_at = now() where id = ?""")) {
-                        while (System.nanoTime() < end && done < perThread) {
-                            update.setBytes(1, payload);
-                            update.setBytes(2, payload);
-                            update.setInt(3, row);
-                            var start = System.nanoTime();
-                            try {
-                                update.executeUpdate();
-                                if (start >= warmupEnd) {
-                                    stats.add(System.nanoTime() - start);
-                                    done++;
-                                }
-                            } catch (SQLException e) {
-                                stats.error(e.getSQLState());
-                            }
-                            if (pauseMillis > 0) {
-                                Thread.sleep(pauseMillis);
-                            }
-                        }
-                    }
-                } catch (SQLException e) {
-                    stats.error("connect " + e.getSQLState());
-                    ready.countDown();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "floor-" + t);
-            workers.add(worker);
-            worker.start();
-        }
-        ready.await();
-        go.countDown();
-        for (var worker : workers) {
-            worker.join();
-        }
-        return stats;
+        return FloorThreads.run(url, credentials, threads, perThread, warmupMillis, maxMillis, pauseMillis, (c, row) -> {
+            c.setAutoCommit(true);
+            var update = c.prepareStatement("""
+                    update bench_floor set notes = ?, child_words = ?, duration_minutes = 45,
+                    version = version + 1, updated_at = now() where id = ?""");
+            return () -> {
+                update.setBytes(1, payload);
+                update.setBytes(2, payload);
+                update.setInt(3, row);
+                update.executeUpdate();
+            };
+        });
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The second floor: the SQL work of one background save, sent straight over JDBC with nothing of
@@ -98,58 +97,8 @@ final class SaveWorkFloor {
                 }
             }
         }
-        var stats = new Stats();
-        var ready = new CountDownLatch(targets.size());
-        var go = new CountDownLatch(1);
-        var workers = new ArrayList<Thread>();
-        for (int t = 0; t < targets.size(); t++) {
-            var index = t;
-            var target = targets.get(t);
-            var worker = new Thread(() -> {
-                var random = new Random(index);
-                try (Connection c = DriverManager.getConnection(url, credentials)) {
-                    var work = new Work(c, index, target, random);
-                    ready.countDown();
-                    go.await();
-                    // Spread the first saves over one pause, as people do not start typing in step.
-                    if (pauseMillis > 0) {
-                        Thread.sleep(random.nextLong(pauseMillis));
-                    }
-                    var warmupEnd = System.nanoTime() + warmupMillis * 1_000_000;
-                    var end = warmupEnd + maxMillis * 1_000_000;
-                    var done = 0;
-                    while (System.nanoTime() < end && done < perThread) {
-                        var start = System.nanoTime();
-                        try {
-                            work.once();
-                            if (start >= warmupEnd) {
-                                stats.add(System.nanoTime() - start);
-                                done++;
-                            }
-                        } catch (SQLException e) {
-                            stats.error(e.getSQLState());
-                            c.rollback();
-                        }
-                        if (pauseMillis > 0) {
-                            Thread.sleep(pauseMillis);
-                        }
-                    }
-                } catch (SQLException e) {
-                    stats.error("connect " + e.getSQLState());
-                    ready.countDown();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "save-floor-" + t);
-            workers.add(worker);
-            worker.start();
-        }
-        ready.await();
-        go.countDown();
-        for (var worker : workers) {
-            worker.join();
-        }
-        return stats;
+        return FloorThreads.run(url, credentials, targets.size(), perThread, warmupMillis, maxMillis, pauseMillis,
+                (c, index) -> new Work(c, index, targets.get(index), new Random(index))::once);
     }
 
     private static byte[] bytes(Random random, int size) {
