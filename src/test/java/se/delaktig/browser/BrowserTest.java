@@ -178,6 +178,49 @@ public abstract class BrowserTest {
                 .until(condition::apply);
     }
 
+    /** The widths every page must work at: desktop, tablet (the interviewer's) and phone. */
+    protected static final List<Integer> WIDTHS = List.of(1280, 820, 390);
+
+    /** Resizes the window so the page's viewport is at most {@code width} CSS pixels wide. */
+    protected void atWidth(int width) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1000));
+        waitUntil(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return window.innerWidth;")).intValue() <= width);
+    }
+
+    /**
+     * Fails when the current page is wider than the screen, naming the elements that stick out. A
+     * table inside a {@code .table-scroll} container scrolls on its own and does not count.
+     */
+    protected void assertFitsTheScreen() {
+        var wide = (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                const limit = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth <= limit) return '';
+                return [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > limit + 1 && !e.closest('.table-scroll > table'))
+                    .map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
+                    .join(', ');""");
+        if (!wide.isEmpty()) {
+            fail("horizontal scroll at " + driver.manage().window().getSize().getWidth() + " px on " + path() + ": " + wide);
+        }
+    }
+
+    /**
+     * At 1280, 820 and 390 px: the current page fits the screen and axe finds nothing. The window is
+     * back at 1280 px afterwards.
+     */
+    protected void checkAtEveryWidth() {
+        try {
+            for (var width : WIDTHS) {
+                atWidth(width);
+                assertFitsTheScreen();
+                assertNoAxeViolations();
+            }
+        } finally {
+            atWidth(1280);
+        }
+    }
+
     /**
      * Runs axe-core on the current page against WCAG 2.0 and 2.1, levels A and AA, and fails with a
      * readable list (rule, impact, the elements concerned) when anything is found.

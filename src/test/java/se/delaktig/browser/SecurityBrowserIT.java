@@ -29,8 +29,6 @@ import se.delaktig.organization.RoleGrants;
 @IntegrationTest
 class SecurityBrowserIT extends BrowserTest {
 
-    private static final int[] WIDTHS = {1280, 820, 390};
-
     @Autowired
     TestFixtures fixtures;
 
@@ -55,26 +53,6 @@ class SecurityBrowserIT extends BrowserTest {
     @AfterEach
     void backToTheDemo() {
         policy.reset();
-        driver.manage().window().setSize(new Dimension(1280, 1000));
-    }
-
-    /** At each width: no horizontal scrolling and no axe violations. */
-    private void checkAtEveryWidth() {
-        for (var width : WIDTHS) {
-            driver.manage().window().setSize(new Dimension(width, 1000));
-            var expected = width;
-            waitUntil(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth;")).intValue() <= expected);
-            // The elements that stick out name the culprit when this fails.
-            var wide = (String) ((JavascriptExecutor) driver).executeScript("""
-                    const limit = document.documentElement.clientWidth;
-                    if (document.documentElement.scrollWidth <= limit) return '';
-                    return [...document.querySelectorAll('body *')]
-                        .filter(e => e.getBoundingClientRect().right > limit + 1 && !e.closest('.table-scroll > table'))
-                        .map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
-                        .join(', ');""");
-            assertThat(wide).as("horizontal scroll at %d px on %s", width, path()).isEmpty();
-            assertNoAxeViolations();
-        }
         driver.manage().window().setSize(new Dimension(1280, 1000));
     }
 
