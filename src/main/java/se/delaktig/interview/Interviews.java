@@ -155,24 +155,44 @@ public class Interviews {
      */
     public InterviewView save(long interviewId, int expectedVersion, InterviewDraft draft) {
         var access = writable(interviewId, "SAVE");
+        store(access, expectedVersion, draft);
+        return view(reload(access));
+    }
+
+    /** A draft saved in the background: the version it now has and when it was saved. */
+    public record DraftSaved(long interviewId, int version, java.time.Instant savedAt) {
+    }
+
+    /**
+     * Saves the whole draft as {@link #save(long, int, InterviewDraft)} does, with the same checks and
+     * audit entry, but answers with the new version only instead of reading the interview back: the
+     * page that saves in the background already shows what it sent.
+     */
+    public DraftSaved saveDraft(long interviewId, int expectedVersion, InterviewDraft draft) {
+        return store(writable(interviewId, "SAVE"), expectedVersion, draft);
+    }
+
+    private DraftSaved store(Access access, int expectedVersion, InterviewDraft draft) {
+        var interviewId = access.row().id();
         requireDraft(access);
         requireVersion(access, expectedVersion);
         var guide = guides.find(access.round().guideId()).orElseThrow();
         var cleaned = validate(guide, draft == null ? InterviewDraft.of(List.of(), null) : draft);
         var roundId = access.round().id();
-        var updated = jdbc.sql("""
+        var saved = jdbc.sql("""
                 update interview set notes = ?, duration_minutes = ?, child_experience = ?, child_experience_words = ?,
                        transcript = ?, interviewer_id = ?, updated_at = now(), version = version + 1
-                where id = ? and version = ? and status = 'DRAFT'""")
+                where id = ? and version = ? and status = 'DRAFT'
+                returning version, updated_at""")
                 .params(keys.encrypt(roundId, cleaned.notes(), notesContext(interviewId)), cleaned.duration(),
                         cleaned.experience(),
                         keys.encrypt(roundId, cleaned.experienceWords(), columnContext(interviewId, "child_experience_words")),
                         keys.encrypt(roundId, cleaned.transcript(), columnContext(interviewId, "transcript")),
                         access.actor().staffId(), interviewId, expectedVersion)
-                .update();
-        if (updated == 0) {
-            throw new InvalidInputException("version", "interview.conflict");
-        }
+                .query((rs, n) -> new DraftSaved(interviewId, rs.getInt("version"),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .optional()
+                .orElseThrow(() -> new InvalidInputException("version", "interview.conflict"));
         jdbc.sql("delete from answer where interview_id = ?").param(interviewId).update();
         for (var answer : cleaned.answers()) {
             jdbc.sql("insert into answer (interview_id, question_id, value, child_words, notes) values (?, ?, ?, ?, ?)")
@@ -182,7 +202,7 @@ public class Interviews {
                     .update();
         }
         log("SAVE", interviewId, access.round().unitId(), AuditLog.Outcome.SUCCESS);
-        return view(reload(access));
+        return saved;
     }
 
     /**
