@@ -26,6 +26,7 @@ import se.delaktig.organization.Role;
 import se.delaktig.privacy.IdentityNumbers;
 import se.delaktig.privacy.RoundKeys;
 import se.delaktig.round.Participant;
+import se.delaktig.round.ParticipantAssignment;
 import se.delaktig.round.ParticipantService;
 import se.delaktig.round.Round;
 import se.delaktig.round.RoundService;
@@ -523,7 +524,7 @@ public class Interviews {
                 .param(roundId).query(Interviews::row).list();
         for (var row : rows) {
             var participant = participants.get(row.participantId());
-            var view = view(new Access(row, round, participant, currentActor.get(), false));
+            var view = view(new Access(row, round, participant.assignment(), currentActor.get(), false));
             var texts = FreeTexts.of(FreeTexts.draftOf(view), view.reflection());
             for (var finding : FreeTexts.find(texts, children)) {
                 result.add(new ReviewFinding(row.id(), participant.pseudonym(), finding.field(), finding.name(),
@@ -552,7 +553,7 @@ public class Interviews {
         var child = participants.allChildrenNamed(roundId).stream().filter(c -> c.participantId() == participantId)
                 .findFirst().orElseThrow(() -> new InvalidInputException("field", "namecheck.field.unknown"));
         var participant = participants.get(row.participantId());
-        var view = view(new Access(row, round, participant, currentActor.get(), false));
+        var view = view(new Access(row, round, participant.assignment(), currentActor.get(), false));
         var texts = FreeTexts.of(FreeTexts.draftOf(view), view.reflection());
         var text = texts.get(field);
         if (text == null) {
@@ -691,7 +692,7 @@ public class Interviews {
     // -------------------------------------------------------------------------------------------
 
     /** The interview row and what decides who may do what with it. */
-    private record Access(Row row, Round round, Participant participant, Actor actor, boolean assigned) {
+    private record Access(Row row, Round round, ParticipantAssignment participant, Actor actor, boolean assigned) {
         boolean isComplete() {
             return COMPLETE.equals(row.status());
         }
@@ -711,9 +712,11 @@ public class Interviews {
         var row = find(interviewId).orElseThrow(NotFoundException::new);
         // Both calls answer 404 for a round of another unit, exactly as for a missing interview.
         var round = rounds.get(row.roundId());
-        var participant = participants.get(row.participantId());
+        // The round is checked above; the child is read without an audit entry of its own, since what is
+        // done with the interview (READ, SAVE, COMPLETE …) is audited.
+        var participant = participants.assignment(row.participantId());
         var actor = currentActor.get();
-        return new Access(row, round, participant, actor, isAssigned(participant, actor));
+        return new Access(row, round, participant, actor, participant.assignedTo(actor.staffId()));
     }
 
     private Access writable(long interviewId, String action) {

@@ -104,6 +104,20 @@ public class ParticipantService {
         return participant;
     }
 
+    /**
+     * The child's interviewer, pseudonym and age, for an access check by a module that has already
+     * checked the round (through {@link RoundService#get}): one query, no audit entry of its own, since
+     * the caller audits what it then does. A 404 when there is no such child.
+     */
+    @Transactional(readOnly = true)
+    public ParticipantAssignment assignment(long participantId) {
+        return jdbc.sql("select id, round_id, pseudonym, age, interviewer_id from participant where id = ?")
+                .param(participantId)
+                .query((rs, n) -> new ParticipantAssignment(rs.getLong("id"), rs.getLong("round_id"), rs.getString("pseudonym"),
+                        rs.getInt("age"), (Long) rs.getObject("interviewer_id", Long.class)))
+                .optional().orElseThrow(NotFoundException::new);
+    }
+
     /** The interviews assigned to the current person, across their rounds. */
     @Transactional(readOnly = true)
     public List<Participant> assignedToMe() {
