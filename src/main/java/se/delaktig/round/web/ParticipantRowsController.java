@@ -96,7 +96,8 @@ class ParticipantRowsController {
      */
     static final class RowErrors {
         private final Map<String, String> byField = new LinkedHashMap<>();
-        private final Map<String, String> summary = new LinkedHashMap<>();
+        private final java.util.TreeMap<Integer, String> summary = new java.util.TreeMap<>();
+        private final Map<Integer, String> summaryIds = new LinkedHashMap<>();
 
         static String id(int row, String field) {
             return "rows-" + row + "-" + field;
@@ -105,7 +106,10 @@ class ParticipantRowsController {
         void add(int row, String field, String fieldLabel, String message, MessageSource messages, Locale locale) {
             var id = id(row, field);
             if (byField.putIfAbsent(id, message) == null) {
-                summary.put(id, messages.getMessage("participant.rows.error", new Object[]{row + 1, fieldLabel, message}, locale));
+                // The summary lists the problems row by row, each row's fields in the order the page shows them.
+                var order = row * COLUMNS.size() + Math.max(0, COLUMNS.indexOf(field));
+                summary.put(order, messages.getMessage("participant.rows.error", new Object[]{row + 1, fieldLabel, message}, locale));
+                summaryIds.put(order, id);
             }
         }
 
@@ -133,9 +137,11 @@ class ParticipantRowsController {
             return !summary.isEmpty();
         }
 
-        /** Field id to message with the row number, in row order. */
+        /** Field id to message with the row number, row by row. */
         public Map<String, String> all() {
-            return summary;
+            var all = new LinkedHashMap<String, String>();
+            summary.forEach((order, message) -> all.put(summaryIds.get(order), message));
+            return all;
         }
     }
 
