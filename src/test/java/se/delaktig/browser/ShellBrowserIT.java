@@ -17,6 +17,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.util.FileSystemUtils;
 import se.delaktig.IntegrationTest;
 import se.delaktig.TestFixtures;
 import se.delaktig.organization.Organization;
@@ -208,7 +209,7 @@ class ShellBrowserIT extends BrowserTest {
         } finally {
             noScript.quit();
             service.stop();
-            org.springframework.util.FileSystemUtils.deleteRecursively(profileDir);
+            FileSystemUtils.deleteRecursively(profileDir);
         }
     }
 
@@ -226,6 +227,8 @@ class ShellBrowserIT extends BrowserTest {
         assertThat(inMain).isNotEmpty();
         tabTo(inMain.get(0));
         assertThat(ringContrast("document.body")).as("focus ring against the page").isGreaterThanOrEqualTo(3.0);
+        assertThat(ringContrast("document.querySelector('.card') || document.body")).as("focus ring against a card")
+                .isGreaterThanOrEqualTo(3.0);
     }
 
     /** Tabs forward from the top of the page until the element has focus (a keyboard user's way there). */
