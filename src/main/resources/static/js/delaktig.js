@@ -110,8 +110,37 @@
     });
   }
 
+  // The phone's menu button: shown (by CSS, on narrow screens) only once this script runs, so that without
+  // JavaScript the links simply stay in view. Escape closes the menu and gives focus back to the button.
+  function menuButton() {
+    var button = document.getElementById('menu-button');
+    var menu = button && document.getElementById(button.getAttribute('aria-controls'));
+    var header = button && button.closest('.site-header');
+    if (!menu || !header) {
+      return;
+    }
+    function setOpen(open) {
+      button.setAttribute('aria-expanded', open ? 'true' : 'false');
+      menu.classList.toggle('site-menu--open', open);
+    }
+    setOpen(false);
+    button.hidden = false;
+    header.classList.add('site-header--js');
+    button.addEventListener('click', function () {
+      setOpen(button.getAttribute('aria-expanded') !== 'true');
+    });
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && button.getAttribute('aria-expanded') === 'true'
+          && window.getComputedStyle(button).display !== 'none') {
+        setOpen(false);
+        button.focus();
+      }
+    });
+  }
+
   // Move focus to the first field with an error, so keyboard and screen-reader users land on it.
   document.addEventListener('DOMContentLoaded', function () {
+    menuButton();
     restoreCarried();
     // "Back to the previous page" on error pages: the browser's own back, where there is a page to go back to.
     document.querySelectorAll('a[data-history-back]').forEach(function (link) {

@@ -29,6 +29,13 @@ class LayoutAdvice {
         return request.getRequestURI();
     }
 
+    /** The page's path inside the application (no context path): the menu marks the page it is on with it. */
+    @ModelAttribute("menuPath")
+    String menuPath(HttpServletRequest request) {
+        var path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.isEmpty() ? "/" : path;
+    }
+
     /**
      * Where the language link leads: null for this page itself, or the page a failed form post came from.
      * Worked out only when a page is rendered: finding it asks the handler mappings about the paths above

@@ -142,7 +142,13 @@ public abstract class BrowserTest {
 
     /** Logs out with the button in the header and waits for the login page. */
     protected void logout() {
-        driver.findElement(By.cssSelector("form[action$='/logout'] button[type=submit]")).click();
+        var button = driver.findElement(By.cssSelector("form[action$='/logout'] button[type=submit]"));
+        // On a phone the button sits behind the menu button.
+        var menu = driver.findElements(By.id("menu-button"));
+        if (!button.isDisplayed() && !menu.isEmpty() && menu.get(0).isDisplayed()) {
+            menu.get(0).click();
+        }
+        button.click();
         waitUntil(d -> path().equals("/login"));
     }
 
