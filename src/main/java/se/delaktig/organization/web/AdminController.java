@@ -139,6 +139,8 @@ class AdminController {
             errors.reject("name", "validation.required");
         } else if (form.name().trim().length() > MAX_NAME) {
             errors.reject("name", "organization.tooLong", MAX_NAME);
+        } else if (organization.municipalities().stream().anyMatch(m -> m.name().equals(form.name().trim()))) {
+            errors.reject("name", "organization.municipality.nameTaken");
         }
         var threshold = FieldErrors.integer(form.threshold());
         if (threshold == null || threshold < 2 || threshold > 50) {
@@ -321,6 +323,9 @@ class AdminController {
             errors.reject("username", "validation.required");
         } else if (!USERNAME.matcher(username).matches()) {
             errors.reject("username", "organization.staff.usernameFormat");
+        } else if (organization.staffByUsername(username).isPresent()) {
+            // Said together with the other errors; the insert below still guards against a race.
+            errors.reject("username", "organization.staff.usernameTaken");
         }
         checkPerson(form.displayName(), form.title(), form.email(), errors);
         if (!PasswordRule.accepts(form.password())) {
