@@ -9,8 +9,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * People are shown by their name, not by the username they sign in with. Records keep the username
- * (it never changes, a name may); pages turn it into the name here, in templates as
- * {@code ${@staffNames.of(s.codedBy)}}. Names are looked up once per request. A username that is no
+ * (it never changes, a name may); pages turn it into the name here, in templates through the bean
+ * {@code staffNames}. Names are looked up once per request. A username that is no
  * staff member's (the system, an unknown login attempt) is shown as it is.
  */
 @Component("staffNames")
