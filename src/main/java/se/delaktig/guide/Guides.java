@@ -10,10 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import se.delaktig.web.NotFoundException;
 
 /**
@@ -32,6 +35,15 @@ public class Guides {
     }
 
     private final JdbcClient jdbc;
+
+    /**
+     * Locked versions, by id, once their lock is committed. A locked version never changes again
+     * ({@link GuideEditor} copies it before the first change, and nothing unlocks or deletes it), so
+     * keeping it spares every save of an interview the four queries that build it. Every node of a
+     * cluster may keep its own copy: there is nothing to invalidate. Unlocked versions are always
+     * read afresh.
+     */
+    private final Map<Long, Guide> lockedVersions = new ConcurrentHashMap<>();
 
     Guides(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -103,8 +115,35 @@ public class Guides {
         return language(languageCode).map(Language::direction).orElse("ltr");
     }
 
-    /** One guide version with its areas, questions and all their wording (four queries, whatever its size). */
+    /** One guide version with its areas, questions and all their wording: four queries, or none for a locked version read before. */
     public Optional<Guide> find(long id) {
+        var kept = lockedVersions.get(id);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        var guide = load(id);
+        guide.filter(Guide::locked).ifPresent(this::keepOnceCommitted);
+        return guide;
+    }
+
+    /**
+     * Keeps a locked version, but only after the transaction that read it has committed: a lock set
+     * in a transaction that then rolls back must not outlive it in memory.
+     */
+    private void keepOnceCommitted(Guide guide) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            lockedVersions.putIfAbsent(guide.id(), guide);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                lockedVersions.putIfAbsent(guide.id(), guide);
+            }
+        });
+    }
+
+    private Optional<Guide> load(long id) {
         var head = jdbc.sql("select id, name, version, locked_at is not null as locked from guide where id = ?").param(id)
                 .query((rs, n) -> new Guide(rs.getLong("id"), rs.getString("name"), rs.getInt("version"),
                         rs.getBoolean("locked"), List.of()))
@@ -137,7 +176,7 @@ public class Guides {
                         rs.getInt("position"), List.copyOf(questionsByArea.getOrDefault(rs.getLong("id"), List.of()))))
                 .list();
         var g = head.get();
-        return Optional.of(new Guide(g.id(), g.name(), g.version(), g.locked(), areas));
+        return Optional.of(new Guide(g.id(), g.name(), g.version(), g.locked(), List.copyOf(areas)));
     }
 
     /** What changed from one version to another, question by question (matched by key). */

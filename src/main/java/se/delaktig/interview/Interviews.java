@@ -26,6 +26,7 @@ import se.delaktig.organization.Role;
 import se.delaktig.privacy.IdentityNumbers;
 import se.delaktig.privacy.RoundKeys;
 import se.delaktig.round.Participant;
+import se.delaktig.round.ParticipantAssignment;
 import se.delaktig.round.ParticipantService;
 import se.delaktig.round.Round;
 import se.delaktig.round.RoundService;
@@ -155,24 +156,44 @@ public class Interviews {
      */
     public InterviewView save(long interviewId, int expectedVersion, InterviewDraft draft) {
         var access = writable(interviewId, "SAVE");
+        store(access, expectedVersion, draft);
+        return view(reload(access));
+    }
+
+    /** A draft saved in the background: the version it now has and when it was saved. */
+    public record DraftSaved(long interviewId, int version, java.time.Instant savedAt) {
+    }
+
+    /**
+     * Saves the whole draft as {@link #save(long, int, InterviewDraft)} does, with the same checks and
+     * audit entry, but answers with the new version only instead of reading the interview back: the
+     * page that saves in the background already shows what it sent.
+     */
+    public DraftSaved saveDraft(long interviewId, int expectedVersion, InterviewDraft draft) {
+        return store(writable(interviewId, "SAVE"), expectedVersion, draft);
+    }
+
+    private DraftSaved store(Access access, int expectedVersion, InterviewDraft draft) {
+        var interviewId = access.row().id();
         requireDraft(access);
         requireVersion(access, expectedVersion);
         var guide = guides.find(access.round().guideId()).orElseThrow();
         var cleaned = validate(guide, draft == null ? InterviewDraft.of(List.of(), null) : draft);
         var roundId = access.round().id();
-        var updated = jdbc.sql("""
+        var saved = jdbc.sql("""
                 update interview set notes = ?, duration_minutes = ?, child_experience = ?, child_experience_words = ?,
                        transcript = ?, interviewer_id = ?, updated_at = now(), version = version + 1
-                where id = ? and version = ? and status = 'DRAFT'""")
+                where id = ? and version = ? and status = 'DRAFT'
+                returning version, updated_at""")
                 .params(keys.encrypt(roundId, cleaned.notes(), notesContext(interviewId)), cleaned.duration(),
                         cleaned.experience(),
                         keys.encrypt(roundId, cleaned.experienceWords(), columnContext(interviewId, "child_experience_words")),
                         keys.encrypt(roundId, cleaned.transcript(), columnContext(interviewId, "transcript")),
                         access.actor().staffId(), interviewId, expectedVersion)
-                .update();
-        if (updated == 0) {
-            throw new InvalidInputException("version", "interview.conflict");
-        }
+                .query((rs, n) -> new DraftSaved(interviewId, rs.getInt("version"),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .optional()
+                .orElseThrow(() -> new InvalidInputException("version", "interview.conflict"));
         jdbc.sql("delete from answer where interview_id = ?").param(interviewId).update();
         for (var answer : cleaned.answers()) {
             jdbc.sql("insert into answer (interview_id, question_id, value, child_words, notes) values (?, ?, ?, ?, ?)")
@@ -182,7 +203,7 @@ public class Interviews {
                     .update();
         }
         log("SAVE", interviewId, access.round().unitId(), AuditLog.Outcome.SUCCESS);
-        return view(reload(access));
+        return saved;
     }
 
     /**
@@ -503,7 +524,7 @@ public class Interviews {
                 .param(roundId).query(Interviews::row).list();
         for (var row : rows) {
             var participant = participants.get(row.participantId());
-            var view = view(new Access(row, round, participant, currentActor.get(), false));
+            var view = view(new Access(row, round, participant.assignment(), currentActor.get(), false));
             var texts = FreeTexts.of(FreeTexts.draftOf(view), view.reflection());
             for (var finding : FreeTexts.find(texts, children)) {
                 result.add(new ReviewFinding(row.id(), participant.pseudonym(), finding.field(), finding.name(),
@@ -532,7 +553,7 @@ public class Interviews {
         var child = participants.allChildrenNamed(roundId).stream().filter(c -> c.participantId() == participantId)
                 .findFirst().orElseThrow(() -> new InvalidInputException("field", "namecheck.field.unknown"));
         var participant = participants.get(row.participantId());
-        var view = view(new Access(row, round, participant, currentActor.get(), false));
+        var view = view(new Access(row, round, participant.assignment(), currentActor.get(), false));
         var texts = FreeTexts.of(FreeTexts.draftOf(view), view.reflection());
         var text = texts.get(field);
         if (text == null) {
@@ -671,7 +692,7 @@ public class Interviews {
     // -------------------------------------------------------------------------------------------
 
     /** The interview row and what decides who may do what with it. */
-    private record Access(Row row, Round round, Participant participant, Actor actor, boolean assigned) {
+    private record Access(Row row, Round round, ParticipantAssignment participant, Actor actor, boolean assigned) {
         boolean isComplete() {
             return COMPLETE.equals(row.status());
         }
@@ -691,9 +712,11 @@ public class Interviews {
         var row = find(interviewId).orElseThrow(NotFoundException::new);
         // Both calls answer 404 for a round of another unit, exactly as for a missing interview.
         var round = rounds.get(row.roundId());
-        var participant = participants.get(row.participantId());
+        // The round is checked above; the child is read without an audit entry of its own, since what is
+        // done with the interview (READ, SAVE, COMPLETE …) is audited.
+        var participant = participants.assignment(row.participantId());
         var actor = currentActor.get();
-        return new Access(row, round, participant, actor, isAssigned(participant, actor));
+        return new Access(row, round, participant, actor, participant.assignedTo(actor.staffId()));
     }
 
     private Access writable(long interviewId, String action) {

@@ -32,4 +32,9 @@ public record Participant(long id, long roundId, String pseudonym, int age, Gend
     public List<ConsentParty> parties() {
         return ConsentParty.forGuardians(guardians);
     }
+
+    /** Who interviews the child, with the pseudonym and age. */
+    public ParticipantAssignment assignment() {
+        return new ParticipantAssignment(id, roundId, pseudonym, age, interviewerId);
+    }
 }

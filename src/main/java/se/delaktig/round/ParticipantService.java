@@ -104,6 +104,20 @@ public class ParticipantService {
         return participant;
     }
 
+    /**
+     * The child's interviewer, pseudonym and age, for an access check by a module that has already
+     * checked the round (through {@link RoundService#get}): one query, no audit entry of its own, since
+     * the caller audits what it then does. A 404 when there is no such child.
+     */
+    @Transactional(readOnly = true)
+    public ParticipantAssignment assignment(long participantId) {
+        return jdbc.sql("select id, round_id, pseudonym, age, interviewer_id from participant where id = ?")
+                .param(participantId)
+                .query((rs, n) -> new ParticipantAssignment(rs.getLong("id"), rs.getLong("round_id"), rs.getString("pseudonym"),
+                        rs.getInt("age"), (Long) rs.getObject("interviewer_id", Long.class)))
+                .optional().orElseThrow(NotFoundException::new);
+    }
+
     /** The interviews assigned to the current person, across their rounds. */
     @Transactional(readOnly = true)
     public List<Participant> assignedToMe() {
@@ -113,49 +127,16 @@ public class ParticipantService {
     public Participant add(long roundId, NewParticipant input) {
         var round = rounds.getManaged(roundId);
         rounds.requireOpen(round);
-        if (input.age() == null) {
-            throw new InvalidInputException("age", "participant.age.required");
-        }
-        if (input.age() < 4 || input.age() > 20) {
-            throw new InvalidInputException("age", "participant.age.range");
-        }
-        var language = input.language() == null || input.language().isBlank() ? "sv" : input.language().trim().toLowerCase();
-        if (!language.matches("[a-z]{2,3}")) {
-            throw new InvalidInputException("language", "participant.language.invalid");
-        }
-        var guardians = input.guardians() == null ? DEFAULT_GUARDIANS : input.guardians();
-        if (guardians < 0 || guardians > 2) {
-            throw new InvalidInputException("guardians", "consent.guardians.range");
-        }
-        if (input.firstName() == null || input.firstName().isBlank()) {
-            throw new InvalidInputException("firstName", "participant.firstName.required");
-        }
-        if (input.firstName().length() > 60) {
-            throw new InvalidInputException("firstName", "participant.firstName.tooLong");
-        }
-        if (input.contact() != null && input.contact().length() > 500) {
-            throw new InvalidInputException("contact", "participant.contact.tooLong");
-        }
-        if (IdentityNumbers.containsIdentityNumber(input.firstName())) {
-            throw new InvalidInputException("firstName", "privacy.identityNumber");
-        }
-        if (IdentityNumbers.containsIdentityNumber(input.contact())) {
-            throw new InvalidInputException("contact", "privacy.identityNumber");
-        }
         var unitStaff = organization.staffOfUnit(round.unitId()).stream().map(StaffMember::id).toList();
+        var problems = problems(input, unitStaff);
+        if (!problems.isEmpty()) {
+            throw problems.get(0);
+        }
+        var language = language(input);
+        var guardians = input.guardians() == null ? DEFAULT_GUARDIANS : input.guardians();
         var current = new LinkedHashSet<>(input.currentCaseWorkers() == null ? List.<Long>of() : input.currentCaseWorkers());
         var former = new LinkedHashSet<>(input.formerCaseWorkers() == null ? List.<Long>of() : input.formerCaseWorkers());
         former.removeAll(current);
-        for (var id : current) {
-            if (!unitStaff.contains(id)) {
-                throw new InvalidInputException("currentCaseWorkers", "participant.caseWorker.unknown");
-            }
-        }
-        for (var id : former) {
-            if (!unitStaff.contains(id)) {
-                throw new InvalidInputException("formerCaseWorkers", "participant.caseWorker.unknown");
-            }
-        }
         // Lock the round so that two process leads adding at once cannot get the same pseudonym.
         jdbc.sql("select id from round where id = ? for update").param(roundId).query(Long.class).single();
         var next = jdbc.sql("select coalesce(max(substring(pseudonym from 2)::int), 0) + 1 from participant where round_id = ?")
@@ -179,6 +160,99 @@ public class ParticipantService {
         writeKeyEntry(roundId, id, new KeyListEntry(input.firstName().trim(), input.contact() == null ? null : input.contact().trim()));
         audit.success("CREATE", "participant", id, round.unitId());
         return load("where p.id = ?", id).get(0);
+    }
+
+    /**
+     * Adds several children at once, in the order given, or none: every row is checked first, and if
+     * any row breaks a rule nothing is added and {@link InvalidRowsException} names every problem of
+     * every row. All or nothing because the form comes back with what was typed: had the valid rows
+     * been added, sending the corrected form again would add those children a second time.
+     */
+    public List<Participant> addAll(long roundId, List<NewParticipant> inputs) {
+        var problems = check(roundId, inputs);
+        if (!problems.isEmpty()) {
+            throw new InvalidRowsException(problems);
+        }
+        var added = new ArrayList<Participant>();
+        for (var input : inputs) {
+            added.add(add(roundId, input));
+        }
+        return added;
+    }
+
+    /**
+     * The problems of each row (by position, from 0) that {@link #addAll} would refuse, at most one
+     * per field; empty when all rows can be added. Checks nothing is stored, so it reads no child data.
+     */
+    @Transactional(readOnly = true)
+    public Map<Integer, List<InvalidInputException>> check(long roundId, List<NewParticipant> inputs) {
+        var round = rounds.getManaged(roundId);
+        rounds.requireOpen(round);
+        var result = new LinkedHashMap<Integer, List<InvalidInputException>>();
+        if (inputs.isEmpty()) {
+            result.put(0, List.of(new InvalidInputException("firstName", "participant.rows.none")));
+            return result;
+        }
+        if (inputs.size() > MAX_ROWS) {
+            result.put(0, List.of(new InvalidInputException("firstName", "participant.rows.tooMany", MAX_ROWS)));
+            return result;
+        }
+        var unitStaff = organization.staffOfUnit(round.unitId()).stream().map(StaffMember::id).toList();
+        for (int i = 0; i < inputs.size(); i++) {
+            var problems = problems(inputs.get(i), unitStaff);
+            if (!problems.isEmpty()) {
+                result.put(i, problems);
+            }
+        }
+        return result;
+    }
+
+    /** Most children {@link #addAll} takes at once: a round's largest target. */
+    public static final int MAX_ROWS = 200;
+
+    /**
+     * Every rule a new child breaks, at most one per field, in the order the single form shows its
+     * fields. The one place these rules live, for one child and for many.
+     */
+    private static List<InvalidInputException> problems(NewParticipant input, List<Long> unitStaff) {
+        var problems = new ArrayList<InvalidInputException>();
+        if (input.age() == null) {
+            problems.add(new InvalidInputException("age", "participant.age.required"));
+        } else if (input.age() < 4 || input.age() > 20) {
+            problems.add(new InvalidInputException("age", "participant.age.range"));
+        }
+        if (!language(input).matches("[a-z]{2,3}")) {
+            problems.add(new InvalidInputException("language", "participant.language.invalid"));
+        }
+        var guardians = input.guardians() == null ? DEFAULT_GUARDIANS : input.guardians();
+        if (guardians < 0 || guardians > 2) {
+            problems.add(new InvalidInputException("guardians", "consent.guardians.range"));
+        }
+        if (input.firstName() == null || input.firstName().isBlank()) {
+            problems.add(new InvalidInputException("firstName", "participant.firstName.required"));
+        } else if (input.firstName().length() > 60) {
+            problems.add(new InvalidInputException("firstName", "participant.firstName.tooLong"));
+        } else if (IdentityNumbers.containsIdentityNumber(input.firstName())) {
+            problems.add(new InvalidInputException("firstName", "privacy.identityNumber"));
+        }
+        if (input.contact() != null && input.contact().length() > 500) {
+            problems.add(new InvalidInputException("contact", "participant.contact.tooLong"));
+        } else if (IdentityNumbers.containsIdentityNumber(input.contact())) {
+            problems.add(new InvalidInputException("contact", "privacy.identityNumber"));
+        }
+        var current = input.currentCaseWorkers() == null ? List.<Long>of() : input.currentCaseWorkers();
+        var former = input.formerCaseWorkers() == null ? List.<Long>of() : input.formerCaseWorkers();
+        if (!unitStaff.containsAll(current)) {
+            problems.add(new InvalidInputException("currentCaseWorkers", "participant.caseWorker.unknown"));
+        }
+        if (!unitStaff.containsAll(former.stream().filter(id -> !current.contains(id)).toList())) {
+            problems.add(new InvalidInputException("formerCaseWorkers", "participant.caseWorker.unknown"));
+        }
+        return problems;
+    }
+
+    private static String language(NewParticipant input) {
+        return input.language() == null || input.language().isBlank() ? "sv" : input.language().trim().toLowerCase();
     }
 
     /**

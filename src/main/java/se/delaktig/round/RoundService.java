@@ -40,10 +40,12 @@ public class RoundService {
     private final RoundKeys keys;
     private final AuditLog audit;
     private final JdbcClient jdbc;
+    private final InterviewedChildren interviewed;
 
     RoundService(Rounds rounds, CurrentActor currentActor, Organization organization, Guides guides, RoundKeys keys,
-                 AuditLog audit, JdbcClient jdbc) {
+                 AuditLog audit, JdbcClient jdbc, InterviewedChildren interviewed) {
         this.jdbc = jdbc;
+        this.interviewed = interviewed;
         this.rounds = rounds;
         this.currentActor = currentActor;
         this.organization = organization;
@@ -94,11 +96,13 @@ public class RoundService {
     public Round create(long unitId, long guideId, Plan plan) {
         Actor actor = currentActor.requireAny(unitId, Role.PROCESS_LEAD);
         validate(plan);
+        requireFreeTitle(unitId, plan.title(), null);
         if (guides.find(guideId).isEmpty()) {
             throw new InvalidInputException("guideId", "round.guide.missing");
         }
-        var round = rounds.save(new Round(null, unitId, plan.title().trim(), plan.periodStart(), plan.periodEnd(), guideId,
-                Stage.PLANNING, plan.targetChildren(), plan.seminarDate(), actor.username(), java.time.Instant.now(), null));
+        var round = savingTitle(() -> rounds.save(new Round(null, unitId, plan.title().trim(), plan.periodStart(),
+                plan.periodEnd(), guideId, Stage.PLANNING, plan.targetChildren(), plan.seminarDate(), actor.username(),
+                java.time.Instant.now(), null)));
         keys.createKey(round.id());
         // A guide version that a round has used must never change again: editing it makes a new version.
         guides.lock(guideId);
@@ -110,10 +114,118 @@ public class RoundService {
         var round = getManaged(id);
         requireOpen(round);
         validate(plan);
-        var saved = rounds.save(round.withPlan(plan.title().trim(), plan.periodStart(), plan.periodEnd(),
-                plan.targetChildren(), plan.seminarDate()));
+        requireFreeTitle(round.unitId(), plan.title(), round.id());
+        var saved = savingTitle(() -> rounds.save(round.withPlan(plan.title().trim(), plan.periodStart(), plan.periodEnd(),
+                plan.targetChildren(), plan.seminarDate())));
         audit.success("UPDATE", "round", id, round.unitId());
         return saved;
+    }
+
+    /**
+     * What the plan page sends: the plan, the guide version and the round's version as the page
+     * showed it, so that a change someone else saved meanwhile is not silently overwritten.
+     */
+    public record PlanChange(Plan plan, Long guideId, Integer version) {
+    }
+
+    /**
+     * Changes the plan of a round, for its process lead, while the round is open. The guide version
+     * may change only while no interview of the round has been opened: an interview's answers belong
+     * to the questions of the guide it was held with, and the counts compare children who were asked
+     * the same questions. The audit entry names the fields that changed.
+     */
+    public Round edit(long id, PlanChange change) {
+        var round = getManaged(id);
+        requireOpen(round);
+        if (change.version() == null || !change.version().equals(round.version())) {
+            throw new InvalidInputException("version", "round.edit.stale");
+        }
+        validate(change.plan());
+        var plan = change.plan();
+        requireFreeTitle(round.unitId(), plan.title(), round.id());
+        var guideId = change.guideId() == null ? round.guideId() : change.guideId();
+        if (guideId != round.guideId()) {
+            if (guides.find(guideId).isEmpty()) {
+                throw new InvalidInputException("guideId", "round.guide.missing");
+            }
+            if (!guideChangeable(round)) {
+                throw new InvalidInputException("guideId", "round.edit.guideLocked");
+            }
+        }
+        var changed = new java.util.ArrayList<String>();
+        if (!plan.title().trim().equals(round.title())) {
+            changed.add("title");
+        }
+        if (!plan.periodStart().equals(round.periodStart()) || !plan.periodEnd().equals(round.periodEnd())) {
+            changed.add("period");
+        }
+        if (guideId != round.guideId()) {
+            changed.add("guide " + round.guideId() + " -> " + guideId);
+        }
+        if (!java.util.Objects.equals(plan.targetChildren(), round.targetChildren())) {
+            changed.add("target");
+        }
+        if (!java.util.Objects.equals(plan.seminarDate(), round.seminarDate())) {
+            changed.add("seminar date");
+        }
+        if (changed.isEmpty()) {
+            return round;
+        }
+        var saved = savingTitle(() -> rounds.save(new Round(round.id(), round.unitId(), plan.title().trim(),
+                plan.periodStart(), plan.periodEnd(), guideId, round.stage(), plan.targetChildren(), plan.seminarDate(),
+                round.createdBy(), round.createdAt(), round.version())));
+        if (guideId != round.guideId()) {
+            // As on creation: a guide version a round uses must never change again.
+            guides.lock(guideId);
+        }
+        audit.record(currentActor.get().username(), "UPDATE", "round", id, round.unitId(), AuditLog.Outcome.SUCCESS,
+                "plan changed: " + String.join(", ", changed));
+        return saved;
+    }
+
+    /** Whether the round's guide version may still be changed: no interview of the round has been opened. */
+    @Transactional(readOnly = true)
+    public boolean guideChangeable(Round round) {
+        return jdbc.sql("select id from participant where round_id = ?").param(round.id()).query(Long.class).list()
+                .stream().noneMatch(interviewed::hasInterview);
+    }
+
+    /** The title the round had before a migration made it unique in its unit, if that happened. */
+    @Transactional(readOnly = true)
+    public Optional<String> titleBeforeRenaming(long roundId) {
+        var round = getManaged(roundId);
+        return jdbc.sql("select old_title from round_title_renamed where round_id = ?").param(round.id())
+                .query(String.class).optional();
+    }
+
+    /**
+     * Refuses a title another round of the unit already has, trimmed and regardless of case. The
+     * database's unique index (V350) holds the same rule for two saves at the same moment.
+     */
+    private void requireFreeTitle(long unitId, String title, Long exceptRoundId) {
+        var wanted = title.trim();
+        var taken = jdbc.sql("select id, title from round where unit_id = ?").param(unitId)
+                .query((rs, n) -> rs.getLong(1) == (exceptRoundId == null ? -1 : exceptRoundId) ? null : rs.getString(2))
+                .list().stream()
+                .filter(java.util.Objects::nonNull)
+                .anyMatch(existing -> existing.trim().equalsIgnoreCase(wanted));
+        if (taken) {
+            throw new InvalidInputException("title", "round.title.taken");
+        }
+    }
+
+    /** A save that lost the race for a title to another save at the same moment gets the same field error. */
+    private static Round savingTitle(java.util.function.Supplier<Round> save) {
+        try {
+            return save.get();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new InvalidInputException("title", "round.title.taken");
+        } catch (org.springframework.data.relational.core.conversion.DbActionExecutionException e) {
+            if (e.getCause() instanceof org.springframework.dao.DuplicateKeyException) {
+                throw new InvalidInputException("title", "round.title.taken");
+            }
+            throw e;
+        }
     }
 
     /** Moves the round to the next step of the cycle. */

@@ -42,6 +42,36 @@ class GuideVersionsIT {
     MockMvc mvc;
     @Autowired
     se.delaktig.organization.Organization organization;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void aLockThatRollsBackLeavesTheDraftEditableAndItsEditsVisible() {
+        var org = fixtures.organisation();
+        var draftId = fixtures.smallGuide();
+        var question = guides.find(draftId).orElseThrow().question("kontakt.bytt").orElseThrow();
+
+        // A round's creation locks the guide, reads it, and then fails: the lock must not outlive it anywhere.
+        transactions.executeWithoutResult(tx -> {
+            guides.lock(draftId);
+            assertThat(guides.find(draftId).orElseThrow().locked()).isTrue();
+            tx.setRollbackOnly();
+        });
+
+        var inPlace = TestFixtures.as(org.processLead(), () -> editor.updateQuestion(draftId, question.id(),
+                new QuestionDraft("Har någon förklarat varför du fick byta?", "YES_NO_DONT_KNOW", "", "", null), null));
+        assertThat(inPlace.newVersion()).isFalse();
+        var read = guides.find(draftId).orElseThrow();
+        assertThat(read.locked()).isFalse();
+        assertThat(read.question(question.id()).orElseThrow().text()).isEqualTo("Har någon förklarat varför du fick byta?");
+
+        // Once the lock is committed, every later read gives the same version, however often it is read.
+        guides.lock(draftId);
+        var locked = guides.find(draftId).orElseThrow();
+        assertThat(locked.locked()).isTrue();
+        assertThat(guides.find(draftId).orElseThrow()).isEqualTo(locked);
+        assertThat(locked.question(question.id()).orElseThrow().text()).isEqualTo("Har någon förklarat varför du fick byta?");
+    }
 
     @Test
     void aDraftIsEditedInPlaceButALockedVersionBecomesANewVersion() {

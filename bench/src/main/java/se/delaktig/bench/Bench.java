@@ -38,6 +38,7 @@ public final class Bench {
 
     private final Map<String, String> options;
     private final AppProcess app;
+    private final ServerTimes serverTimes;
     private final Properties manifest = new Properties();
     private final HttpClient http;
     private final Duration timeout;
@@ -49,6 +50,8 @@ public final class Bench {
         var args = new ArrayList<>(List.of("--delaktig.bench.scale=" + option("scale", "0.1"),
                 "--delaktig.bench.savers=" + maxSavers(), "--delaktig.login.second-factor=optional",
                 "--delaktig.bench.seed-threads=" + option("seed-threads", "2")));
+        serverTimes = new ServerTimes(dataDir.resolve("bench").resolve("access"));
+        args.addAll(ServerTimes.arguments(dataDir.resolve("bench").resolve("access")));
         app = new AppProcess(Path.of(option("jar", "target/bench/delaktig-bench.jar")).toAbsolutePath(), dataDir,
                 Integer.parseInt(option("port", "18490")), args);
         timeout = Duration.ofSeconds(Long.parseLong(option("timeout", "30")));
@@ -143,8 +146,8 @@ public final class Bench {
         var pause = Long.parseLong(option("pause-ms", "0"));
         markdown.append(pause == 0 ? "Each interviewer saves again as soon as the answer comes (no pause).\n\n"
                         : "Each interviewer pauses " + pause + " ms after each save (the interview page saves 3 s after the last keystroke).\n\n")
-                .append("| Savers | Saves | Saves/s | p50 ms | p95 ms | p99 ms | Errors | Row floor p50 / p95 ms | p95 / row floor p95 | Save-work floor p50 / p95 / p99 ms | p95 / save-work floor p95 |\n")
-                .append("|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
+                .append("| Savers | Saves | Saves/s | Client p50 / p95 / p99 ms | Server p50 / p95 / p99 ms | Errors | Row floor p50 / p95 ms | Server p95 / row floor p95 | Save-work floor p50 / p95 / p99 ms | Server p95 / save-work floor p95 | Client p95 / save-work floor p95 |\n")
+                .append("|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
         for (var n : saverCounts()) {
             say("Load: " + n + " interviewers, " + warmup / 1000 + " s warm-up, " + duration / 1000 + " s measured");
             var savers = signIn(n);
@@ -152,6 +155,8 @@ public final class Bench {
             var stop = new AtomicBoolean();
             var measureFrom = System.nanoTime() + warmup * 1_000_000;
             var measureTo = measureFrom + duration * 1_000_000;
+            var wallFrom = System.currentTimeMillis() + warmup;
+            var wallTo = wallFrom + duration;
             var inWindow = new AtomicInteger();
             var threads = new ArrayList<Thread>();
             for (var saver : savers) {
@@ -195,26 +200,33 @@ public final class Bench {
                 thread.join();
             }
             var rate = inWindow.get() / (duration / 1000.0);
-            say(String.format(Locale.ROOT, "  app:   %d saves, %.1f/s, p50 %s ms, p95 %s ms, p99 %s ms, errors %s",
+            // Tomcat writes a line once the answer is out; give the last ones a moment to land.
+            Thread.sleep(500);
+            var server = serverTimes.saves(wallFrom, wallTo);
+            say(String.format(Locale.ROOT, "  app:   %d saves, %.1f/s, client p50 %s ms, p95 %s ms, p99 %s ms; server p50 %s ms, p95 %s ms, p99 %s ms (%d saves); errors %s",
                     stats.count(), rate, ms(stats.percentile(50)), ms(stats.percentile(95)), ms(stats.percentile(99)),
+                    ms(server.percentile(50)), ms(server.percentile(95)), ms(server.percentile(99)), server.count(),
                     stats.errorText()));
             var perThread = stats.count() < n ? Integer.MAX_VALUE : stats.count() / n;
             var floor = new Floor(app.postgresPort(), app.ownerPassword()).run(n, perThread, 1000, duration, pause);
-            var ratio = stats.percentile(95) / floor.percentile(95);
-            say(String.format(Locale.ROOT, "  row floor: %d updates, p50 %s ms, p95 %s ms, p99 %s ms, errors %s; app p95 / floor p95 = %s",
+            var ratio = server.percentile(95) / floor.percentile(95);
+            say(String.format(Locale.ROOT, "  row floor: %d updates, p50 %s ms, p95 %s ms, p99 %s ms, errors %s; server p95 / floor p95 = %s",
                     floor.count(), ms(floor.percentile(50)), ms(floor.percentile(95)), ms(floor.percentile(99)),
                     floor.errorText(), ratio(ratio)));
             var interviewIds = savers.stream().map(saver -> saver.interviewId).toList();
             var work = new SaveWorkFloor(app.postgresPort(), app.ownerPassword())
                     .run(interviewIds, perThread, 1000, duration, pause);
-            var workRatio = stats.percentile(95) / work.percentile(95);
-            say(String.format(Locale.ROOT, "  save-work floor: %d saves' SQL, p50 %s ms, p95 %s ms, p99 %s ms, errors %s; app p95 / floor p95 = %s",
+            var workRatio = server.percentile(95) / work.percentile(95);
+            var clientWorkRatio = stats.percentile(95) / work.percentile(95);
+            say(String.format(Locale.ROOT, "  save-work floor: %d saves' SQL, p50 %s ms, p95 %s ms, p99 %s ms, errors %s; server p95 / floor p95 = %s (client p95: %s)",
                     work.count(), ms(work.percentile(50)), ms(work.percentile(95)), ms(work.percentile(99)),
-                    work.errorText(), ratio(workRatio)));
-            markdown.append(String.format(Locale.ROOT, "| %d | %d | %.1f | %s | %s | %s | %s | %s / %s | %s | %s / %s / %s | %s |\n",
+                    work.errorText(), ratio(workRatio), ratio(clientWorkRatio)));
+            markdown.append(String.format(Locale.ROOT, "| %d | %d | %.1f | %s / %s / %s | %s / %s / %s | %s | %s / %s | %s | %s / %s / %s | %s | %s |\n",
                     n, stats.count(), rate, ms(stats.percentile(50)), ms(stats.percentile(95)), ms(stats.percentile(99)),
+                    ms(server.percentile(50)), ms(server.percentile(95)), ms(server.percentile(99)),
                     stats.errorText(), ms(floor.percentile(50)), ms(floor.percentile(95)), ratio(ratio),
-                    ms(work.percentile(50)), ms(work.percentile(95)), ms(work.percentile(99)), ratio(workRatio)));
+                    ms(work.percentile(50)), ms(work.percentile(95)), ms(work.percentile(99)), ratio(workRatio),
+                    ratio(clientWorkRatio)));
         }
         markdown.append("\n");
     }

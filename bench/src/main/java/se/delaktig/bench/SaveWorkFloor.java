@@ -12,11 +12,12 @@ import java.util.Random;
 /**
  * The second floor: the SQL work of one background save, sent straight over JDBC with nothing of
  * Delaktig around it. The statements are those PostgreSQL's statement log shows for one
- * {@code POST /interviews/{id}/autosave}: the session read twice and touched at the end (Spring Session),
- * the signed-in person and their roles, the interview, its round, participant, consents and guide read for
- * the access check, two audit rows, the interview row updated, its five answers replaced, and the result
- * read back. Reads go to the real rows of the load interviewers' interviews; writes go to copies of the
- * tables ({@code bench_floor_*}) with payloads of the size the encrypted texts have, so that the floor
+ * {@code POST /interviews/{id}/autosave}, transaction by transaction: the session read (Spring
+ * Session); then the interview, the signed-in person and their roles, the round and the child's
+ * interviewer read for the access check (the round's guide is a locked version, which the application
+ * reads once and then keeps), the interview row updated (returning its new version), its five
+ * answers replaced and one audit row; then the session touched and read once more. Reads go to the
+ * real rows of the load interviewers' interviews; writes go to copies of the tables ({@code bench_floor_*}) with payloads of the size the encrypted texts have, so that the floor
  * changes nothing the application reads. Each thread has its own connection (the application shares a
  * pool of ten), so this floor is if anything lower than the application's own database time.
  */
@@ -119,14 +120,10 @@ final class SaveWorkFloor {
         private final PreparedStatement interview;
         private final PreparedStatement round;
         private final PreparedStatement participant;
-        private final PreparedStatement consents;
-        private final PreparedStatement questions;
         private final PreparedStatement audit;
         private final PreparedStatement update;
         private final PreparedStatement deleteAnswers;
         private final PreparedStatement insertAnswer;
-        private final PreparedStatement readBack;
-        private final PreparedStatement readAnswers;
         private final PreparedStatement touchSession;
 
         Work(Connection c, int index, Target target, Random random) throws SQLException {
@@ -143,59 +140,42 @@ final class SaveWorkFloor {
             roles = c.prepareStatement("select unit_id, role from staff_role where staff_id = ? order by unit_id");
             interview = c.prepareStatement("select * from interview where id = ?");
             round = c.prepareStatement("select * from round where id = ?");
-            participant = c.prepareStatement("select * from participant where id = ?");
-            consents = c.prepareStatement("select * from consent_event where participant_id = ? order by recorded_at, id");
-            questions = c.prepareStatement("""
-                    select q.* from guide_question q join guide_area a on a.id = q.area_id where a.guide_id = ?
-                    order by a.position, q.position, q.id""");
+            participant = c.prepareStatement("select id, round_id, pseudonym, age, interviewer_id from participant where id = ?");
             audit = c.prepareStatement("""
                     insert into bench_floor_audit (actor, action, record_type, record_id, unit_id, outcome)
                     values (?, ?, 'interview', ?, null, 'SUCCESS')""");
             update = c.prepareStatement("""
                     update bench_floor_interview set notes = ?, duration_minutes = 45, child_experience = null,
                            child_experience_words = ?, transcript = ?, interviewer_id = ?, updated_at = now(), version = version + 1
-                    where id = ?""");
+                    where id = ? returning version, updated_at""");
             deleteAnswers = c.prepareStatement("delete from bench_floor_answer where interview_id = ?");
             insertAnswer = c.prepareStatement("insert into bench_floor_answer values (?, ?, null, ?, ?)");
-            readBack = c.prepareStatement("select * from bench_floor_interview where id = ?");
-            readAnswers = c.prepareStatement("select * from bench_floor_answer where interview_id = ? order by question_id");
             touchSession = c.prepareStatement("update bench_floor_session set last_access_time = ?, expiry_time = ? where id = ?");
         }
 
         void once() throws SQLException {
-            // Spring Session reads the session (twice in a save) and, after the answer, touches it.
-            c.setAutoCommit(true);
-            for (int i = 0; i < 2; i++) {
-                readSession.setString(1, "session-" + index);
-                drain(readSession);
-            }
-            // The signed-in person and their roles, in a read-only transaction of their own.
+            // Spring Session reads the session in a transaction of its own before the request.
             c.setAutoCommit(false);
-            c.setReadOnly(true);
+            readSession();
+            c.commit();
+            // The save, in one transaction: the access check's reads (the interview, the signed-in person and
+            // their roles, the round, the child's interviewer), the interview updated, its answers, the audit row.
+            interview.setLong(1, target.interviewId());
+            drain(interview);
             staff.setLong(1, target.staffId());
             drain(staff);
             roles.setLong(1, target.staffId());
             drain(roles);
-            c.commit();
-            c.setReadOnly(false);
-            // The save: access check reads, audit, the interview and its answers, the result read back.
-            interview.setLong(1, target.interviewId());
-            drain(interview);
             round.setLong(1, target.roundId());
             drain(round);
             participant.setLong(1, target.participantId());
             drain(participant);
-            consents.setLong(1, target.participantId());
-            drain(consents);
-            questions.setLong(1, target.guideId());
-            drain(questions);
-            audit(1);
             update.setBytes(1, bytes(random, 1500));
             update.setBytes(2, null);
             update.setBytes(3, null);
             update.setLong(4, target.staffId());
             update.setLong(5, target.interviewId());
-            update.executeUpdate();
+            drain(update);
             deleteAnswers.setLong(1, target.interviewId());
             deleteAnswers.executeUpdate();
             for (int q = 0; q < ANSWERS; q++) {
@@ -205,23 +185,28 @@ final class SaveWorkFloor {
                 insertAnswer.setBytes(4, null);
                 insertAnswer.executeUpdate();
             }
-            audit(2);
-            readBack.setLong(1, target.interviewId());
-            drain(readBack);
-            readAnswers.setLong(1, target.interviewId());
-            drain(readAnswers);
+            audit();
             c.commit();
-            c.setAutoCommit(true);
+            // After the answer, Spring Session touches the session and reads it once more (its validity
+            // check after saving), each in a transaction of its own.
             var now = System.currentTimeMillis();
             touchSession.setLong(1, now);
             touchSession.setLong(2, now + 1_800_000);
             touchSession.setInt(3, index);
             touchSession.executeUpdate();
+            c.commit();
+            readSession();
+            c.commit();
         }
 
-        private void audit(int n) throws SQLException {
+        private void readSession() throws SQLException {
+            readSession.setString(1, "session-" + index);
+            drain(readSession);
+        }
+
+        private void audit() throws SQLException {
             audit.setString(1, "saver" + index);
-            audit.setString(2, n == 1 ? "READ" : "SAVE");
+            audit.setString(2, "SAVE");
             audit.setString(3, Long.toString(target.interviewId()));
             audit.executeUpdate();
         }

@@ -125,10 +125,10 @@ class InterviewController {
     ResponseEntity<Map<String, Object>> autosave(@PathVariable long id, HttpServletRequest request, Locale locale) {
         var form = InterviewForm.from(request.getParameterMap());
         try {
-            var saved = interviews.save(id, form.version(), form.draft());
+            var saved = interviews.saveDraft(id, form.version(), form.draft());
             var body = new LinkedHashMap<String, Object>();
             body.put("version", saved.version());
-            body.put("savedAt", SECONDS.format(saved.updatedAt().atZone(AuditLog.ZONE)));
+            body.put("savedAt", SECONDS.format(saved.savedAt().atZone(AuditLog.ZONE)));
             body.put("message", messages.getMessage("interview.autosave.saved",
                     new Object[] {body.get("savedAt")}, locale));
             return ResponseEntity.ok(body);

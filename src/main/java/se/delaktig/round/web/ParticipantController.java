@@ -117,6 +117,8 @@ class ParticipantController {
             var participant = participants.add(roundId, form.input());
             redirect.addFlashAttribute("flash", messages.getMessage("participant.added",
                     new Object[]{participant.pseudonym()}, locale));
+            // The child's page then offers the next child, one click away (round/participant-next.html).
+            redirect.addFlashAttribute("addedToRound", roundId);
             return "redirect:/participants/" + participant.id();
         } catch (InvalidInputException e) {
             return form(roundId, model, form, FormErrors.of(e, messages, locale));
