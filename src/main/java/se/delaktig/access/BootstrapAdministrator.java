@@ -9,6 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import se.delaktig.organization.Organization;
+import se.delaktig.organization.PasswordRule;
 
 /**
  * Creates the first administrator from {@code DELAKTIG_BOOTSTRAP_ADMIN_USERNAME} and
@@ -41,8 +42,9 @@ class BootstrapAdministrator implements ApplicationRunner {
         if (organization.staffByUsername(username).isPresent()) {
             return;
         }
-        if (password.length() < 12) {
-            log.error("DELAKTIG_BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters; no administrator was created");
+        if (!PasswordRule.accepts(password)) {
+            log.error("DELAKTIG_BOOTSTRAP_ADMIN_PASSWORD must be at least {} characters; no administrator was created",
+                    PasswordRule.MIN_LENGTH);
             return;
         }
         organization.createStaff(username, "Administratör", "Administratör", null, password, true);

@@ -36,6 +36,13 @@ public class Organization {
         }
     }
 
+    /** The change would leave the installation without an enabled administrator. */
+    public static class LastAdministratorException extends RuntimeException {
+        public LastAdministratorException() {
+            super("the last enabled administrator");
+        }
+    }
+
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
@@ -101,6 +108,15 @@ public class Organization {
         return insert("insert into unit (municipality_id, name) values (?, ?) returning id", "name", municipalityId, name.trim());
     }
 
+    /** A new name for a unit; the name must stay unique within its municipality. */
+    public void renameUnit(long unitId, String name) {
+        try {
+            jdbc.sql("update unit set name = ? where id = ?").params(name.trim(), unitId).update();
+        } catch (DuplicateKeyException e) {
+            throw new AlreadyExistsException("name");
+        }
+    }
+
     @Transactional(readOnly = true)
     public List<Unit> units() {
         return jdbc.sql(UNIT_SELECT + " order by m.name, u.name").query(Organization::unit).list();
@@ -130,6 +146,9 @@ public class Organization {
 
     public long createStaff(String username, String displayName, String title, String email, String rawPassword,
                             boolean administrator) {
+        if (!PasswordRule.accepts(rawPassword)) {
+            throw new IllegalArgumentException("the password does not meet the password rule");
+        }
         return insert("""
                 insert into staff (username, display_name, title, email, password_hash, administrator)
                 values (?, ?, ?, ?, ?, ?) returning id""", "username",
@@ -137,20 +156,82 @@ public class Organization {
                 passwordEncoder.encode(rawPassword), administrator);
     }
 
-    /** Changes the password; the person's other sessions and their API tokens stop working. */
+    /**
+     * The administrator corrects who a person is: name, title, e-mail and whether they administer.
+     * Taking the administrator right from the last enabled administrator is refused.
+     */
+    public void updateStaff(long staffId, String displayName, String title, String email, boolean administrator) {
+        var before = staffMember(staffId).orElseThrow();
+        if (!administrator) {
+            requireAnotherAdministrator(staffId);
+        }
+        jdbc.sql("update staff set display_name = ?, title = ?, email = ?, administrator = ? where id = ?")
+                .params(displayName.trim(), blankToNull(title), blankToNull(email), administrator, staffId).update();
+        if (before.administrator() && !administrator) {
+            events.publishEvent(new StaffCredentialsChanged(staffId, before.username(),
+                    StaffCredentialsChanged.ADMINISTRATOR_REMOVED));
+        }
+    }
+
+    /**
+     * The person's own new password (see {@link PasswordRule}); the person's other sessions and their
+     * API tokens stop working, and a temporary password no longer has to be changed.
+     */
     public void changePassword(long staffId, String rawPassword) {
-        jdbc.sql("update staff set password_hash = ?, failed_logins = 0, locked_until = null where id = ?")
-                .params(passwordEncoder.encode(rawPassword), staffId).update();
+        setPassword(staffId, rawPassword, false);
+    }
+
+    /**
+     * A temporary password from an administrator: the person's sessions and API tokens stop working,
+     * and after their next login they must choose their own password before anything else.
+     */
+    public void resetPassword(long staffId, String temporaryPassword) {
+        setPassword(staffId, temporaryPassword, true);
+    }
+
+    /** Whether the person still signs in with a temporary password that they must change. */
+    @Transactional(readOnly = true)
+    public boolean mustChangePassword(String username) {
+        return jdbc.sql("select must_change_password from staff where username = ?")
+                .param(username == null ? "" : username.trim().toLowerCase()).query(Boolean.class).optional().orElse(false);
+    }
+
+    private void setPassword(long staffId, String rawPassword, boolean temporary) {
+        if (!PasswordRule.accepts(rawPassword)) {
+            throw new IllegalArgumentException("the password does not meet the password rule");
+        }
+        jdbc.sql("""
+                update staff set password_hash = ?, must_change_password = ?, failed_logins = 0, locked_until = null
+                where id = ?""").params(passwordEncoder.encode(rawPassword), temporary, staffId).update();
         staffMember(staffId).ifPresent(s -> events.publishEvent(
                 new StaffCredentialsChanged(staffId, s.username(), StaffCredentialsChanged.PASSWORD_CHANGED)));
     }
 
-    /** Disabling ends the person's sessions and revokes their API tokens. */
+    /**
+     * Disabling ends the person's sessions and revokes their API tokens. Disabling the last enabled
+     * administrator is refused.
+     */
     public void setEnabled(long staffId, boolean enabled) {
+        if (!enabled) {
+            requireAnotherAdministrator(staffId);
+        }
         jdbc.sql("update staff set enabled = ? where id = ?").params(enabled, staffId).update();
         if (!enabled) {
             staffMember(staffId).ifPresent(s -> events.publishEvent(
                     new StaffCredentialsChanged(staffId, s.username(), StaffCredentialsChanged.DISABLED)));
+        }
+    }
+
+    /**
+     * Refuses a change that would leave no enabled administrator but this person. The enabled
+     * administrators are locked until the transaction ends, so two administrators who disable each
+     * other at the same moment cannot both succeed.
+     */
+    private void requireAnotherAdministrator(long staffId) {
+        var administrators = jdbc.sql("select id from staff where administrator and enabled order by id for update")
+                .query(Long.class).list();
+        if (administrators.contains(staffId) && administrators.size() == 1) {
+            throw new LastAdministratorException();
         }
     }
 

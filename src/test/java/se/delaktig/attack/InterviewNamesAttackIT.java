@@ -182,7 +182,7 @@ class InterviewNamesAttackIT {
         // Opening is refused while a name is left, unless the process lead confirms it is not a child's name.
         var refused = mvc.perform(as(post("/rounds/{id}/interview-names/open", w.roundId()), w.org().processLead())).andReturn();
         assertThat(refused.getResponse().getStatus()).isEqualTo(200);
-        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("1 träffar står kvar");
+        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("En träff står kvar. Ersätt den");
         assertThat(status(get("/interviews/{id}", tyras), w.org().interviewers().get(1))).isEqualTo(404);
 
         mvc.perform(as(post("/rounds/{id}/interview-names/replace", w.roundId()), w.org().processLead())

@@ -76,7 +76,7 @@ class ClosingBrowserIT extends BrowserTest {
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
         waitUntil(d -> path().equals("/rounds/" + w.roundId()));
         var closure = waitFor(By.id("closure"));
-        assertThat(closure.getText()).isEqualTo("Stängd " + today + "; nyckellistan är förstörd; fritexten gallras "
+        assertThat(closure.getText()).isEqualTo("Stängd " + today + "; kodnyckeln är förstörd; fritexten gallras "
                 + today.plusMonths(12) + ".");
         assertThat(driver.findElements(By.id("close-round"))).isEmpty();
         assertThat(driver.findElement(By.cssSelector("[aria-current=step]")).getText()).contains("Avslutad");
@@ -84,7 +84,7 @@ class ClosingBrowserIT extends BrowserTest {
 
         // A child's key list entry now says it is gone.
         open("/participants/" + w.childA() + "/key");
-        assertThat(waitFor(By.id("key-destroyed")).getText()).contains("Nyckellistan förstördes " + today);
+        assertThat(waitFor(By.id("key-destroyed")).getText()).contains("Kodnyckeln förstördes " + today);
         assertNoAxeViolations();
     }
 

@@ -194,7 +194,7 @@ class ShreddingIT {
         assertThat(quotePage).contains(QUOTE).doesNotContain("Ett utkast som aldrig godkändes");
         var page = mvc.perform(get("/rounds/{id}", roundId).with(user(lead).roles("STAFF")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("nyckellistan är förstörd; fritexten gallrades " + LocalDate.now(se.delaktig.audit.AuditLog.ZONE));
+        assertThat(page).contains("kodnyckeln är förstörd; fritexten gallrades " + LocalDate.now(se.delaktig.audit.AuditLog.ZONE));
 
         // Pages that showed free text now say calmly what happened, instead of failing.
         var shredded = "Fritexten gallrades " + LocalDate.now(se.delaktig.audit.AuditLog.ZONE) + " enligt kommunens regel.";

@@ -73,7 +73,7 @@ class ClosingIT {
 
         var page = mvc.perform(get("/rounds/{id}/close", w.roundId()).with(user(lead).roles("STAFF")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Nyckellistan: barnens förnamn och kontaktuppgifter")
+        assertThat(page).contains("Kodnyckeln: barnens förnamn och kontaktuppgifter")
                 .contains("Det går inte att ångra")
                 .contains("Det här gallras " + LocalDate.now(se.delaktig.audit.AuditLog.ZONE).plusMonths(12));
 
@@ -94,7 +94,7 @@ class ClosingIT {
         var round = mvc.perform(get("/rounds/{id}", w.roundId()).with(user(lead).roles("STAFF")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         var today = LocalDate.now(se.delaktig.audit.AuditLog.ZONE);
-        assertThat(round).contains("Stängd " + today + "; nyckellistan är förstörd; fritexten gallras " + today.plusMonths(12) + ".");
+        assertThat(round).contains("Stängd " + today + "; kodnyckeln är förstörd; fritexten gallras " + today.plusMonths(12) + ".");
         assertThatThrownBy(() -> TestFixtures.run(lead, () -> rounds.close(w.roundId(), true)))
                 .isInstanceOf(InvalidInputException.class).hasFieldOrPropertyWithValue("messageKey", "round.stage.alreadyClosed");
         assertThat(jdbc.sql("select closed_by from round_closure where round_id = ?").param(w.roundId())

@@ -26,6 +26,7 @@ import se.delaktig.access.SecondFactorPolicy;
 import se.delaktig.access.SecondFactors;
 import se.delaktig.audit.AuditLog;
 import se.delaktig.organization.Organization;
+import se.delaktig.organization.PasswordRule;
 import se.delaktig.organization.Role;
 import se.delaktig.web.NotFoundException;
 
@@ -33,7 +34,6 @@ import se.delaktig.web.NotFoundException;
 @Controller
 class ProfileController {
 
-    static final int MIN_PASSWORD_LENGTH = 12;
     static final int MAX_TOKEN_NAME = 100;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(AuditLog.ZONE);
 
@@ -85,8 +85,8 @@ class ProfileController {
         if (form.currentPassword() == null || !organization.passwordMatches(actor.staffId(), form.currentPassword())) {
             errors.put("currentPassword", text("access.password.currentWrong"));
         }
-        if (form.newPassword() == null || form.newPassword().length() < MIN_PASSWORD_LENGTH) {
-            errors.put("newPassword", text("access.password.tooShort", MIN_PASSWORD_LENGTH));
+        if (!PasswordRule.accepts(form.newPassword())) {
+            errors.put("newPassword", text("access.password.tooShort", PasswordRule.MIN_LENGTH));
         } else if (!form.newPassword().equals(form.repeatPassword())) {
             errors.put("repeatPassword", text("access.password.mismatch"));
         }
@@ -154,7 +154,7 @@ class ProfileController {
                 .toList());
         model.addAttribute("tokenForm", tokenForm);
         model.addAttribute("errors", errors);
-        model.addAttribute("minPasswordLength", MIN_PASSWORD_LENGTH);
+        model.addAttribute("minPasswordLength", PasswordRule.MIN_LENGTH);
         model.addAttribute("maxTokenDays", ApiTokens.MAX_DAYS);
         model.addAttribute("secondFactor", secondFactors.enrolled(actor.staffId()));
         model.addAttribute("secondFactorRequired", policy.requiredFor(actor.staffId()));

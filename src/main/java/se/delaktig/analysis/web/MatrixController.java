@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.delaktig.analysis.AnalysisMatrix;
 import se.delaktig.analysis.NumberWords;
 import se.delaktig.analysis.StaffExperiences;
+import se.delaktig.organization.StaffNames;
 import se.delaktig.web.InvalidInputException;
 import se.delaktig.web.NotFoundException;
 
@@ -71,8 +72,10 @@ class MatrixController {
     private final AnalysisMatrix matrices;
     private final StaffExperiences staff;
     private final MessageSource messages;
+    private final StaffNames names;
 
-    MatrixController(AnalysisMatrix matrices, StaffExperiences staff, MessageSource messages) {
+    MatrixController(AnalysisMatrix matrices, StaffExperiences staff, MessageSource messages, StaffNames names) {
+        this.names = names;
         this.matrices = matrices;
         this.staff = staff;
         this.messages = messages;
@@ -108,7 +111,7 @@ class MatrixController {
                 var theirs = result.cell();
                 view = new CellView(id, areaCode, row.title(), col, text, theirs.version(), theirs.updatedBy(),
                         theirs.updatedAt(), messages.getMessage("matrix.cell.conflict",
-                        new Object[]{theirs.updatedBy() == null ? "" : theirs.updatedBy()}, locale), theirs, false);
+                        new Object[]{theirs.updatedBy() == null ? "" : names.of(theirs.updatedBy())}, locale), theirs, false);
                 status = messages.getMessage("matrix.cell.conflictStatus", new Object[]{row.title()}, locale);
             } else {
                 var saved = result.cell();

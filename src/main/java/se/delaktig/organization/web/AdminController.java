@@ -3,8 +3,10 @@ package se.delaktig.organization.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.delaktig.audit.AuditLog;
 import se.delaktig.organization.Municipality;
 import se.delaktig.organization.Organization;
+import se.delaktig.organization.PasswordRule;
 import se.delaktig.organization.Role;
 import se.delaktig.organization.RoleGrants;
 import se.delaktig.organization.StaffMember;
@@ -36,7 +39,6 @@ import se.delaktig.web.NotFoundException;
 @PreAuthorize("hasRole('ADMIN')")
 class AdminController {
 
-    static final int MIN_PASSWORD_LENGTH = 12;
     private static final Pattern USERNAME = Pattern.compile("^[a-z0-9._-]{2,40}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final int MAX_NAME = 200;
@@ -70,6 +72,35 @@ class AdminController {
     record RoleForm(String unitId, String role) {
     }
 
+    /** What an administrator may correct about a person; the username stays, sessions are keyed by it. */
+    record StaffEditForm(String displayName, String title, String email, String administrator) {
+        static StaffEditForm of(StaffMember staff) {
+            return new StaffEditForm(staff.displayName(), staff.title() == null ? "" : staff.title(),
+                    staff.email() == null ? "" : staff.email(), staff.administrator() ? "true" : null);
+        }
+
+        public boolean isAdministrator() {
+            return administrator != null && !administrator.equals("false");
+        }
+    }
+
+    /** Left empty, Delaktig makes up the temporary password. */
+    record PasswordResetForm(String temporaryPassword) {
+    }
+
+    private static final Map<String, String> MUNICIPALITY_LABELS = Map.of(
+            "name", "organization.municipality.name", "threshold", "organization.municipality.threshold",
+            "ownConsentAge", "consent.municipality.ownConsentAge", "textRetentionMonths", "closing.retention.field");
+    private static final Map<String, String> UNIT_LABELS = Map.of(
+            "name", "organization.unit.name", "ownConsentAge", "consent.municipality.ownConsentAge",
+            "textRetentionMonths", "closing.retention.field");
+    private static final Map<String, String> STAFF_LABELS = Map.of(
+            "username", "organization.staff.username", "displayName", "organization.staff.displayName",
+            "title", "organization.staff.title", "email", "organization.staff.email",
+            "password", "organization.staff.initialPassword", "administrator", "organization.staff.administratorChoice",
+            "temporaryPassword", "admin.password.field", "unitId", "organization.unit.singular",
+            "role", "organization.role.singular");
+
     /** One row of a staff member's roles: the unit and its roles in a fixed order. */
     record UnitRoles(Unit unit, List<Role> roles) {
     }
@@ -98,16 +129,18 @@ class AdminController {
 
     @GetMapping("/municipalities")
     String municipalities(Model model) {
-        return municipalitiesPage(model, MunicipalityForm.empty(), new FieldErrors(messages));
+        return municipalitiesPage(model, MunicipalityForm.empty(), new FieldErrors(messages, MUNICIPALITY_LABELS));
     }
 
     @PostMapping("/municipalities")
     String createMunicipality(@ModelAttribute MunicipalityForm form, Model model, RedirectAttributes redirect) {
-        var errors = new FieldErrors(messages);
+        var errors = new FieldErrors(messages, MUNICIPALITY_LABELS);
         if (FieldErrors.blank(form.name())) {
             errors.reject("name", "validation.required");
         } else if (form.name().trim().length() > MAX_NAME) {
             errors.reject("name", "organization.tooLong", MAX_NAME);
+        } else if (organization.municipalities().stream().anyMatch(m -> m.name().equals(form.name().trim()))) {
+            errors.reject("name", "organization.municipality.nameTaken");
         }
         var threshold = FieldErrors.integer(form.threshold());
         if (threshold == null || threshold < 2 || threshold > 50) {
@@ -133,6 +166,7 @@ class AdminController {
         model.addAttribute("unitCounts", unitCounts);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors.asMap());
+        model.addAttribute("errorSummary", errors.summary());
         return "admin/municipalities";
     }
 
@@ -140,13 +174,13 @@ class AdminController {
 
     @GetMapping("/municipalities/{id}")
     String municipality(@PathVariable long id, Model model) {
-        return municipalityPage(model, municipality(id), new UnitForm(""), new FieldErrors(messages));
+        return municipalityPage(model, municipality(id), new UnitForm(""), new FieldErrors(messages, UNIT_LABELS));
     }
 
     @PostMapping("/municipalities/{id}/units")
     String createUnit(@PathVariable long id, @ModelAttribute UnitForm form, Model model, RedirectAttributes redirect) {
         var municipality = municipality(id);
-        var errors = new FieldErrors(messages);
+        var errors = new FieldErrors(messages, UNIT_LABELS);
         if (FieldErrors.blank(form.name())) {
             errors.reject("name", "validation.required");
         } else if (form.name().trim().length() > MAX_NAME) {
@@ -170,7 +204,7 @@ class AdminController {
     String setOwnConsentAge(@PathVariable long id, @ModelAttribute ConsentAgeForm form, Model model,
                             Authentication authentication, RedirectAttributes redirect) {
         var municipality = municipality(id);
-        var errors = new FieldErrors(messages);
+        var errors = new FieldErrors(messages, UNIT_LABELS);
         var age = FieldErrors.integer(form.ownConsentAge());
         if (age == null || age < Municipality.MIN_OWN_CONSENT_AGE || age > Municipality.MAX_OWN_CONSENT_AGE) {
             errors.reject("ownConsentAge", "consent.municipality.ageRange", Municipality.MIN_OWN_CONSENT_AGE,
@@ -190,7 +224,7 @@ class AdminController {
     String setTextRetention(@PathVariable long id, @ModelAttribute RetentionForm form, Model model,
                             Authentication authentication, RedirectAttributes redirect) {
         var municipality = municipality(id);
-        var errors = new FieldErrors(messages);
+        var errors = new FieldErrors(messages, UNIT_LABELS);
         var months = FieldErrors.integer(form.textRetentionMonths());
         if (months == null || months < Municipality.MIN_TEXT_RETENTION_MONTHS
                 || months > Municipality.MAX_TEXT_RETENTION_MONTHS) {
@@ -218,7 +252,50 @@ class AdminController {
         model.addAttribute("units", organization.unitsOf(municipality.id()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors.asMap());
+        model.addAttribute("errorSummary", errors.summary());
         return "admin/municipality";
+    }
+
+    @GetMapping("/units/{id}")
+    String unit(@PathVariable long id, Model model) {
+        var unit = unitOrNotFound(id);
+        return unitPage(model, unit, new UnitForm(unit.name()), new FieldErrors(messages, UNIT_LABELS));
+    }
+
+    @PostMapping("/units/{id}")
+    String renameUnit(@PathVariable long id, @ModelAttribute UnitForm form, Model model, Authentication authentication,
+                      RedirectAttributes redirect) {
+        var unit = unitOrNotFound(id);
+        var errors = new FieldErrors(messages, UNIT_LABELS);
+        if (FieldErrors.blank(form.name())) {
+            errors.reject("name", "validation.required");
+        } else if (form.name().trim().length() > MAX_NAME) {
+            errors.reject("name", "organization.tooLong", MAX_NAME);
+        }
+        if (!errors.any()) {
+            try {
+                organization.renameUnit(id, form.name());
+                audit.record(authentication.getName(), "RENAME_UNIT", "unit", id, id, AuditLog.Outcome.SUCCESS,
+                        unit.name() + " -> " + form.name().trim());
+                redirect.addFlashAttribute("flash", text("admin.unit.renamed", unit.name(), form.name().trim()));
+                return "redirect:/admin/municipalities/" + unit.municipalityId();
+            } catch (Organization.AlreadyExistsException e) {
+                errors.reject("name", "organization.unit.nameTaken", unit.municipalityName());
+            }
+        }
+        return unitPage(model, unit, form, errors);
+    }
+
+    private String unitPage(Model model, Unit unit, UnitForm form, FieldErrors errors) {
+        model.addAttribute("unit", unit);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors.asMap());
+        model.addAttribute("errorSummary", errors.summary());
+        return "admin/unit";
+    }
+
+    private Unit unitOrNotFound(long id) {
+        return organization.unit(id).orElseThrow(NotFoundException::new);
     }
 
     private Municipality municipality(long id) {
@@ -235,31 +312,24 @@ class AdminController {
 
     @GetMapping("/staff/new")
     String newStaff(Model model) {
-        return newStaffPage(model, StaffForm.empty(), new FieldErrors(messages));
+        return newStaffPage(model, StaffForm.empty(), new FieldErrors(messages, STAFF_LABELS));
     }
 
     @PostMapping("/staff")
     String createStaff(@ModelAttribute StaffForm form, Model model, RedirectAttributes redirect) {
-        var errors = new FieldErrors(messages);
+        var errors = new FieldErrors(messages, STAFF_LABELS);
         var username = form.username() == null ? "" : form.username().trim().toLowerCase();
         if (username.isEmpty()) {
             errors.reject("username", "validation.required");
         } else if (!USERNAME.matcher(username).matches()) {
             errors.reject("username", "organization.staff.usernameFormat");
+        } else if (organization.staffByUsername(username).isPresent()) {
+            // Said together with the other errors; the insert below still guards against a race.
+            errors.reject("username", "organization.staff.usernameTaken");
         }
-        if (FieldErrors.blank(form.displayName())) {
-            errors.reject("displayName", "validation.required");
-        } else if (form.displayName().trim().length() > MAX_NAME) {
-            errors.reject("displayName", "organization.tooLong", MAX_NAME);
-        }
-        if (form.title() != null && form.title().trim().length() > MAX_NAME) {
-            errors.reject("title", "organization.tooLong", MAX_NAME);
-        }
-        if (!FieldErrors.blank(form.email()) && !EMAIL.matcher(form.email().trim()).matches()) {
-            errors.reject("email", "organization.staff.emailFormat");
-        }
-        if (form.password() == null || form.password().length() < MIN_PASSWORD_LENGTH) {
-            errors.reject("password", "organization.staff.passwordTooShort", MIN_PASSWORD_LENGTH);
+        checkPerson(form.displayName(), form.title(), form.email(), errors);
+        if (!PasswordRule.accepts(form.password())) {
+            errors.reject("password", "organization.staff.passwordTooShort", PasswordRule.MIN_LENGTH);
         }
         if (!errors.any()) {
             try {
@@ -280,13 +350,139 @@ class AdminController {
     private String newStaffPage(Model model, StaffForm form, FieldErrors errors) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors.asMap());
-        model.addAttribute("minPasswordLength", MIN_PASSWORD_LENGTH);
+        model.addAttribute("errorSummary", errors.summary());
+        model.addAttribute("minPasswordLength", PasswordRule.MIN_LENGTH);
         return "admin/staff-new";
+    }
+
+    /** The checks that creating and editing a person share: a name, and a title and e-mail that fit. */
+    private static void checkPerson(String displayName, String title, String email, FieldErrors errors) {
+        if (FieldErrors.blank(displayName)) {
+            errors.reject("displayName", "validation.required");
+        } else if (displayName.trim().length() > MAX_NAME) {
+            errors.reject("displayName", "organization.tooLong", MAX_NAME);
+        }
+        if (title != null && title.trim().length() > MAX_NAME) {
+            errors.reject("title", "organization.tooLong", MAX_NAME);
+        }
+        if (!FieldErrors.blank(email) && (email.trim().length() > MAX_NAME || !EMAIL.matcher(email.trim()).matches())) {
+            errors.reject("email", "organization.staff.emailFormat");
+        }
+    }
+
+    @GetMapping("/staff/{id}/edit")
+    String editStaff(@PathVariable long id, Model model) {
+        var staff = staffMember(id);
+        return editStaffPage(model, staff, StaffEditForm.of(staff), new FieldErrors(messages, STAFF_LABELS));
+    }
+
+    @PostMapping("/staff/{id}/edit")
+    String updateStaff(@PathVariable long id, @ModelAttribute StaffEditForm form, Model model,
+                       Authentication authentication, RedirectAttributes redirect) {
+        var staff = staffMember(id);
+        var errors = new FieldErrors(messages, STAFF_LABELS);
+        checkPerson(form.displayName(), form.title(), form.email(), errors);
+        var removesAdministrator = staff.administrator() && !form.isAdministrator();
+        if (removesAdministrator && staff.username().equals(authentication.getName())) {
+            // Another administrator must take the right away, so no one is left without one by mistake.
+            errors.reject("administrator", "admin.staff.cannotRemoveOwnAdministrator");
+            refused(authentication, "UPDATE_STAFF", staff, "own administrator right");
+        }
+        if (!errors.any()) {
+            try {
+                organization.updateStaff(id, form.displayName(), form.title(), form.email(), form.isAdministrator());
+                audit.record(authentication.getName(), "UPDATE_STAFF", "staff", staff.username(), null,
+                        AuditLog.Outcome.SUCCESS, changes(staff, form));
+                redirect.addFlashAttribute("flash", text("admin.staff.saved", form.displayName().trim()));
+                return "redirect:/admin/staff/" + id;
+            } catch (Organization.LastAdministratorException e) {
+                errors.reject("administrator", "admin.staff.lastAdministrator", staff.displayName());
+                refused(authentication, "UPDATE_STAFF", staff, "last administrator");
+            }
+        }
+        return editStaffPage(model, staff, form, errors);
+    }
+
+    /** Which fields changed, for the audit log: names of fields, not their contents. */
+    private static String changes(StaffMember before, StaffEditForm after) {
+        var changed = new ArrayList<String>();
+        if (!before.displayName().equals(after.displayName().trim())) {
+            changed.add("displayName");
+        }
+        if (!java.util.Objects.equals(blankToNull(before.title()), blankToNull(after.title()))) {
+            changed.add("title");
+        }
+        if (!java.util.Objects.equals(blankToNull(before.email()), blankToNull(after.email()))) {
+            changed.add("email");
+        }
+        if (before.administrator() != after.isAdministrator()) {
+            changed.add("administrator " + before.administrator() + " -> " + after.isAdministrator());
+        }
+        return changed.isEmpty() ? "nothing changed" : "changed: " + String.join(", ", changed);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private String editStaffPage(Model model, StaffMember staff, StaffEditForm form, FieldErrors errors) {
+        model.addAttribute("staffMember", staff);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors.asMap());
+        model.addAttribute("errorSummary", errors.summary());
+        return "admin/staff-edit";
+    }
+
+    @GetMapping("/staff/{id}/password")
+    String resetPasswordPage(@PathVariable long id, Model model) {
+        return resetPasswordPage(model, staffMember(id), new FieldErrors(messages, STAFF_LABELS));
+    }
+
+    /**
+     * Sets a temporary password and shows it once, on this answer: it is not redirected, so it never
+     * passes through the session, which lives in the database.
+     */
+    @PostMapping("/staff/{id}/password")
+    String resetPassword(@PathVariable long id, @ModelAttribute PasswordResetForm form, Model model,
+                         Authentication authentication, HttpServletResponse response) {
+        var staff = staffMember(id);
+        var errors = new FieldErrors(messages, STAFF_LABELS);
+        if (staff.username().equals(authentication.getName())) {
+            errors.reject("temporaryPassword", "admin.password.notYourOwn");
+            refused(authentication, "RESET_PASSWORD", staff, "own password");
+        } else if (!FieldErrors.blank(form.temporaryPassword()) && !PasswordRule.accepts(form.temporaryPassword())) {
+            errors.reject("temporaryPassword", "organization.staff.passwordTooShort", PasswordRule.MIN_LENGTH);
+        }
+        if (errors.any()) {
+            return resetPasswordPage(model, staff, errors);
+        }
+        var generated = FieldErrors.blank(form.temporaryPassword());
+        var temporary = generated ? TemporaryPassword.generate() : form.temporaryPassword();
+        organization.resetPassword(id, temporary);
+        audit.record(authentication.getName(), "RESET_PASSWORD", "staff", staff.username(), null,
+                AuditLog.Outcome.SUCCESS, generated ? "temporary password made by Delaktig" : "temporary password set by the administrator");
+        response.setHeader("Cache-Control", "no-store");
+        model.addAttribute("staffMember", staff);
+        model.addAttribute("temporaryPassword", generated ? temporary : null);
+        return "admin/staff-password-done";
+    }
+
+    private String resetPasswordPage(Model model, StaffMember staff, FieldErrors errors) {
+        model.addAttribute("staffMember", staff);
+        model.addAttribute("errors", errors.asMap());
+        model.addAttribute("errorSummary", errors.summary());
+        model.addAttribute("minPasswordLength", PasswordRule.MIN_LENGTH);
+        return "admin/staff-password";
+    }
+
+    /** A refused change is audited too: who tried what, and why it was refused. */
+    private void refused(Authentication authentication, String action, StaffMember staff, String why) {
+        audit.record(authentication.getName(), action, "staff", staff.username(), null, AuditLog.Outcome.DENIED, why);
     }
 
     @GetMapping("/staff/{id}")
     String staffMember(@PathVariable long id, Model model) {
-        return staffPage(model, staffMember(id), new RoleForm("", ""), new FieldErrors(messages));
+        return staffPage(model, staffMember(id), new RoleForm("", ""), new FieldErrors(messages, STAFF_LABELS));
     }
 
     @PostMapping("/staff/{id}/enabled")
@@ -295,11 +491,19 @@ class AdminController {
         var staff = staffMember(id);
         if (!enabled && staff.username().equals(authentication.getName())) {
             // Locking oneself out could leave the installation without an administrator.
-            redirect.addFlashAttribute("flash", text("organization.staff.cannotDisableSelf"));
+            refused(authentication, "DISABLE_STAFF", staff, "own account");
+            redirect.addFlashAttribute("flashError", text("organization.staff.cannotDisableSelf"));
             return "redirect:/admin/staff/" + id;
         }
-        organization.setEnabled(id, enabled);
-        audit.success(enabled ? "ENABLE_STAFF" : "DISABLE_STAFF", "staff", staff.username(), null);
+        try {
+            organization.setEnabled(id, enabled);
+        } catch (Organization.LastAdministratorException e) {
+            refused(authentication, "DISABLE_STAFF", staff, "last administrator");
+            redirect.addFlashAttribute("flashError", text("admin.staff.lastAdministrator", staff.displayName()));
+            return "redirect:/admin/staff/" + id;
+        }
+        audit.record(authentication.getName(), enabled ? "ENABLE_STAFF" : "DISABLE_STAFF", "staff", staff.username(), null,
+                AuditLog.Outcome.SUCCESS, enabled ? null : "sessions ended, API tokens revoked");
         redirect.addFlashAttribute("flash", text(enabled ? "organization.staff.enabledNow" : "organization.staff.disabledNow",
                 staff.displayName()));
         return "redirect:/admin/staff/" + id;
@@ -309,7 +513,7 @@ class AdminController {
     String grant(@PathVariable long id, @ModelAttribute RoleForm form, Model model, Authentication authentication,
                  RedirectAttributes redirect) {
         var staff = staffMember(id);
-        var errors = new FieldErrors(messages);
+        var errors = new FieldErrors(messages, STAFF_LABELS);
         var unitId = FieldErrors.integer(form.unitId());
         var unit = unitId == null ? null : organization.unit(unitId).orElse(null);
         if (unit == null) {
@@ -360,6 +564,7 @@ class AdminController {
             rows.add(new UnitRoles(unit, roles.get(unit.id()).stream().sorted(Comparator.naturalOrder()).toList()));
         }
         model.addAttribute("staffMember", staff);
+        model.addAttribute("mustChangePassword", organization.mustChangePassword(staff.username()));
         model.addAttribute("unitRoles", rows);
         model.addAttribute("pendingRoles", roleGrants.openFor(currentUsername()).stream()
                 .filter(r -> r.staffId() == staff.id()).toList());
@@ -367,6 +572,7 @@ class AdminController {
         model.addAttribute("roles", Role.values());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors.asMap());
+        model.addAttribute("errorSummary", errors.summary());
         return "admin/staff-member";
     }
 
