@@ -114,7 +114,8 @@
 
     function save() {
       window.clearTimeout(timer);
-      if (!url || stopped || !dirty) {
+      // After a refused save the page is "dirty" from the start; it is sent again once something is changed.
+      if (!url || stopped || !dirty || edits === 0) {
         return;
       }
       if (inFlight) {

@@ -181,6 +181,13 @@ class TabletInterviewBrowserIT extends BrowserTest {
         assertThat(driver.findElement(By.cssSelector(".area-nav__link[href='#area-1']")).getAttribute("aria-current")).isEqualTo("step");
         assertThat(driver.findElement(By.cssSelector(".area-nav__link[href='#area-2']")).getText()).contains("Kunskap", "frågor 11–17");
         var oneArea = pageHeight();
+        var heights = new ArrayList<Integer>();
+        for (var area : List.of("#area-1", "#area-2", "#area-3", "#area-4", "#about")) {
+            clickCentred(By.cssSelector(".area-nav__link[href='" + area + "']"));
+            heights.add(pageHeight());
+        }
+        System.out.printf("Interview page height at %d px, area by area (1–4, after the questions): %s%n", TABLET, heights);
+        clickCentred(By.cssSelector(".area-nav__link[href='#area-1']"));
         checkAtEveryWidth();
         atWidth(TABLET);
 
