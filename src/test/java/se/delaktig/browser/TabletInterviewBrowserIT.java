@@ -163,6 +163,17 @@ class TabletInterviewBrowserIT extends BrowserTest {
         return ((Number) js("return window.__held ? window.__held.length : -1;")).intValue();
     }
 
+    /** A picture of the visible page to look at, in target/screenshots. */
+    private void screenshot(String name) {
+        try {
+            var file = java.nio.file.Path.of("target", "screenshots", name + ".png");
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.write(file, ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static String stockholmTime(LocalTime time) {
         return DateTimeFormatter.ofPattern("HH.mm").format(time);
     }
@@ -188,6 +199,7 @@ class TabletInterviewBrowserIT extends BrowserTest {
         }
         System.out.printf("Interview page height at %d px, area by area (1–4, after the questions): %s%n", TABLET, heights);
         clickCentred(By.cssSelector(".area-nav__link[href='#area-1']"));
+        screenshot("interview-area-820");
         checkAtEveryWidth();
         atWidth(TABLET);
 
@@ -198,6 +210,7 @@ class TabletInterviewBrowserIT extends BrowserTest {
         clickCentred(By.id("q" + w.q("kontakt.antal_moten") + "-value"));
         assertThat(progress()).isEqualTo("Område 1 av 4 · fråga 2 av 28");
         type(By.id("q" + w.q("kontakt.antal_moten") + "-value"), "6");
+        screenshot("interview-question-820");
 
         // The next area: the first is hidden, the heading has the focus, and what was typed is saved.
         clickCentred(By.cssSelector("#area-1 .area-steps__next"));
