@@ -57,6 +57,13 @@ class InterviewCaptureBrowserIT extends BrowserTest {
         element.sendKeys(text);
     }
 
+    /** The form shows one area at a time: the jump menu leads to the fields after the guide's questions. */
+    private void toTheFieldsAfterTheQuestions() {
+        var link = driver.findElement(By.cssSelector(".area-nav__link[href='#about']"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", link);
+        link.click();
+    }
+
     private String status() {
         return driver.findElement(By.id("autosave-status")).getText();
     }
@@ -73,26 +80,27 @@ class InterviewCaptureBrowserIT extends BrowserTest {
         // Typing, then a pause: the draft is saved without pressing anything.
         typeInto(By.id("q" + w.freeText() + "-words"), "Att de lyssnar på riktigt");
         driver.findElement(By.id("q" + w.smiley() + "-value-3")).click();
-        waitUntil(d -> status().startsWith("Senast sparad "));
-        assertThat(status()).matches("Senast sparad \\d\\d:\\d\\d:\\d\\d");
+        waitUntil(d -> status().startsWith("Sparad "));
+        assertThat(status()).matches("Sparad \\d\\d\\.\\d\\d");
 
         // The server drops out of reach mid-interview; the interviewer keeps typing.
         network(true);
+        toTheFieldsAfterTheQuestions();
         typeInto(By.id("notes"), "Skrivet medan nätet var borta");
         typeInto(By.id("transcript"), "I: Hur var det?\nB: Bra.");
         typeInto(By.id("durationMinutes"), "50");
-        waitUntil(d -> status().startsWith("Ingen kontakt med servern"));
+        waitUntil(d -> status().startsWith("Inte sparad – försöker igen"));
         assertThat(status()).contains("det du skrivit finns kvar här");
         assertThat(driver.findElement(By.id("notes")).getAttribute("value")).isEqualTo("Skrivet medan nätet var borta");
         assertNoAxeViolations();
 
         // Back online: the page saves by itself.
         network(false);
-        new WebDriverWait(driver, RECONNECT_PATIENCE).until(d -> status().startsWith("Senast sparad "));
+        new WebDriverWait(driver, RECONNECT_PATIENCE).until(d -> status().startsWith("Sparad "));
 
         // Reloading shows everything typed, before and during the outage.
         driver.navigate().refresh();
-        waitFor(By.id("notes"));
+        waitFor(By.id("autosave-status"));
         assertThat(driver.findElement(By.id("q" + w.freeText() + "-words")).getAttribute("value")).isEqualTo("Att de lyssnar på riktigt");
         assertThat(driver.findElement(By.id("notes")).getAttribute("value")).isEqualTo("Skrivet medan nätet var borta");
         assertThat(driver.findElement(By.id("transcript")).getAttribute("value")).isEqualTo("I: Hur var det?\nB: Bra.");
@@ -108,6 +116,7 @@ class InterviewCaptureBrowserIT extends BrowserTest {
         var w = worlds.create();
         login(w.interviewer(), TestFixtures.PASSWORD);
         open("/interviews/" + w.interviewId());
+        toTheFieldsAfterTheQuestions();
         waitFor(By.id("notes"));
         // Meanwhile the same interview is saved elsewhere (another tab, another device).
         TestFixtures.run(w.interviewer(), () -> interviews.save(w.interviewId(), 0, java.util.List.of(), "Från den andra fliken"));

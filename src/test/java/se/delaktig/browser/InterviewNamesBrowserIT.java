@@ -67,6 +67,7 @@ class InterviewNamesBrowserIT extends BrowserTest {
         // The interviewer writes the child's name in the notes and saves.
         login(org.interviewers().get(0), TestFixtures.PASSWORD);
         open("/interviews/" + interviewId);
+        press(By.cssSelector(".area-nav__link[href='#about']"));
         fill(By.id("notes"), "Tyra ville sitta vid fönstret och Tyras mamma väntade utanför.");
         press(By.cssSelector(".interview-actions button[value=save]"));
         waitFor(By.cssSelector(".name-flags"));

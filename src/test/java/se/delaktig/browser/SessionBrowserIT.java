@@ -77,6 +77,13 @@ class SessionBrowserIT extends BrowserTest {
         element.sendKeys(text);
     }
 
+    /** The form shows one area at a time: the jump menu leads to the fields after the guide's questions. */
+    private void toTheFieldsAfterTheQuestions() {
+        var link = driver.findElement(By.cssSelector(".area-nav__link[href='#about']"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", link);
+        link.click();
+    }
+
     private String banner() {
         return driver.findElement(By.id("session-message")).getText();
     }
@@ -111,13 +118,14 @@ class SessionBrowserIT extends BrowserTest {
         login(w.interviewer(), TestFixtures.PASSWORD);
         open("/interviews/" + w.interviewId());
         typeInto(By.id("q" + w.freeText() + "-words"), "Att de lyssnar");
-        waitUntil(d -> autosave().startsWith("Senast sparad "));
+        waitUntil(d -> autosave().startsWith("Sparad "));
 
         // The session ends on the server while the interviewer listens; then she types on and saves.
         endSessionsOf(w.interviewer());
+        driver.findElement(By.id("q" + w.smiley() + "-value-3")).click();
+        toTheFieldsAfterTheQuestions();
         typeInto(By.id("notes"), "Skrivet efter att sessionen tog slut");
         typeInto(By.id("transcript"), "I: Vad önskar du?\nB: Att någon ringer tillbaka.");
-        driver.findElement(By.id("q" + w.smiley() + "-value-3")).click();
         waitUntil(d -> banner().startsWith(ENDED));
         assertThat(banner()).contains("finns kvar här på sidan");
         assertThat(autosave()).startsWith("Inte sparat: inloggningen har gått ut.");
@@ -150,7 +158,8 @@ class SessionBrowserIT extends BrowserTest {
         // Escape closes the dialog and gives the focus back to the button that opens it again.
         dialog().sendKeys(Keys.ESCAPE);
         waitUntil(d -> !dialog().isDisplayed());
-        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("session-sign-in");
+        // The dialog's close event, which moves the focus, comes a moment after the dialog is gone.
+        waitUntil(d -> "session-sign-in".equals(d.switchTo().activeElement().getAttribute("id")));
         // "I have signed in" before signing in: the dialog says it is not so.
         driver.switchTo().activeElement().sendKeys(Keys.ENTER);
         waitUntil(d -> dialog().isDisplayed());
@@ -165,7 +174,7 @@ class SessionBrowserIT extends BrowserTest {
         assertNoAxeViolations();
 
         driver.navigate().refresh();
-        waitFor(By.id("notes"));
+        waitFor(By.id("autosave-status"));
         assertThat(driver.findElement(By.id("q" + w.freeText() + "-words")).getAttribute("value")).isEqualTo("Att de lyssnar");
         assertThat(driver.findElement(By.id("notes")).getAttribute("value")).isEqualTo("Skrivet efter att sessionen tog slut");
         assertThat(driver.findElement(By.id("transcript")).getAttribute("value")).isEqualTo("I: Vad önskar du?\nB: Att någon ringer tillbaka.");
@@ -220,6 +229,7 @@ class SessionBrowserIT extends BrowserTest {
         var w = worlds.create();
         login(w.interviewer(), TestFixtures.PASSWORD);
         open("/interviews/" + w.interviewId());
+        toTheFieldsAfterTheQuestions();
         waitFor(By.id("notes"));
         endSessionsOf(w.interviewer());
         typeInto(By.id("notes"), "Bara för den som intervjuar");
@@ -240,7 +250,7 @@ class SessionBrowserIT extends BrowserTest {
         assertThat(driver.findElement(By.id("session-dialog-status")).getText()).startsWith("En annan person är inloggad");
         signInAgainInNewTab(w.interviewer());
         waitUntil(d -> banner().equals("Du är inloggad igen och det du skrivit är sparat."));
-        assertThat(autosave()).startsWith("Senast sparad ");
+        assertThat(autosave()).startsWith("Sparad ");
         assertThat(dialog().isDisplayed()).isFalse();
         assertNoAxeViolations();
         assertThat(TestFixtures.as(w.interviewer(), () -> interviews.get(w.interviewId())).notes()).isEqualTo("Bara för den som intervjuar");
@@ -253,7 +263,7 @@ class SessionBrowserIT extends BrowserTest {
         var w = worlds.create();
         login(w.interviewer(), TestFixtures.PASSWORD);
         open("/interviews/" + w.interviewId());
-        waitFor(By.id("notes"));
+        waitFor(By.id("autosave-status"));
         assertThat(driver.findElement(By.id("session-guard")).getAttribute("data-ping-ms")).isEqualTo("1000");
 
         // Opening the page is use: without any request of its own, the session's last access moves.

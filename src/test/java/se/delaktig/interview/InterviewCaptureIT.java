@@ -53,7 +53,7 @@ class InterviewCaptureIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(1))
                 .andExpect(jsonPath("$.savedAt").value(org.hamcrest.Matchers.matchesPattern("\\d\\d:\\d\\d:\\d\\d")))
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith("Senast sparad ")));
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.matchesPattern("Sparad \\d\\d\\.\\d\\d")));
         mvc.perform(as(post("/interviews/{id}/autosave", w.interviewId()), w.interviewer())
                         .param("version", "1").param("notes", "Första fliken, mer text"))
                 .andExpect(status().isOk())

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.delaktig.audit.AuditLog;
 import se.delaktig.guide.Guides;
 import se.delaktig.interview.InterviewView;
+import se.delaktig.interview.InvalidAnswersException;
 import se.delaktig.interview.Interviews;
 import se.delaktig.interview.Reflection;
 import se.delaktig.interview.Safeguarding;
@@ -129,11 +130,15 @@ class InterviewController {
             var body = new LinkedHashMap<String, Object>();
             body.put("version", saved.version());
             body.put("savedAt", SECONDS.format(saved.savedAt().atZone(AuditLog.ZONE)));
-            body.put("message", messages.getMessage("interview.autosave.saved",
-                    new Object[] {body.get("savedAt")}, locale));
+            body.put("message", savedStatus(saved.savedAt(), locale));
             return ResponseEntity.ok(body);
         } catch (InvalidInputException e) {
             var problems = InterviewPage.problems(e, messages, locale);
+            if (e instanceof InvalidAnswersException) {
+                // Errors of answers name their question, as the error summary of the page does.
+                var guide = guides.find(rounds.get(interviews.get(id).roundId()).guideId()).orElseThrow();
+                problems = InterviewPage.named(problems, InterviewPage.questionNumbers(guide), messages, locale);
+            }
             var conflict = problems.stream().anyMatch(p -> p.field().equals("version"));
             var body = new LinkedHashMap<String, Object>();
             body.put("conflict", conflict);
@@ -193,6 +198,20 @@ class InterviewController {
         var reflection = new Reflection(learnt, surprised, change, other);
         try {
             var replacement = NameReplacement.parse(action);
+            if (replacement == null && blank(reflection)) {
+                var interview = interviews.get(id);
+                if (!interviews.permissions(interview).mayWriteReflection()) {
+                    throw new NotFoundException();
+                }
+                if (interview.reflection().isEmpty()) {
+                    // Nothing typed and nothing saved before: saying "saved" would be untrue.
+                    model.addAttribute("reflectionNotice", messages.getMessage("interview.reflection.nothingToSave", null, locale));
+                    return reflectionForm(interview, reflection, List.of(), model);
+                }
+                interviews.saveReflection(id, Reflection.EMPTY);
+                redirect.addFlashAttribute("flash", messages.getMessage("interview.flash.reflectionCleared", null, locale));
+                return "redirect:/interviews/" + id;
+            }
             if (replacement != null) {
                 reflection = interviews.replaceChildNameInReflection(id, reflection, replacement.field(),
                         replacement.participantId(), replacement.withPseudonym());
@@ -213,6 +232,11 @@ class InterviewController {
         } catch (InvalidInputException e) {
             return reflectionForm(interviews.get(id), reflection, InterviewPage.problems(e, messages, locale), model);
         }
+    }
+
+    private static boolean blank(Reflection reflection) {
+        return java.util.stream.Stream.of(reflection.learnt(), reflection.surprised(), reflection.change(), reflection.other())
+                .allMatch(text -> text == null || text.isBlank());
     }
 
     /** "name:<field>:<participantId>:P" (the pseudonym) or ":C" ("[barnet]"), as the replacement buttons send it. */
@@ -271,13 +295,20 @@ class InterviewController {
         model.addAttribute("round", round);
         model.addAttribute("permissions", permissions);
         model.addAttribute("form", form);
-        model.addAttribute("areas", InterviewPage.areas(guide, form, problems, messages, locale, interview.age(), language));
+        var areas = InterviewPage.areas(guide, form, problems, messages, locale, interview.age(), language);
+        model.addAttribute("areas", areas);
+        model.addAttribute("questionCount", areas.stream().mapToInt(a -> a.questions().size()).sum());
         model.addAttribute("experienceChoices", InterviewPage.experience(form.childExperience(), messages, locale));
         model.addAttribute("experienceLabel", interview.childExperience() == null ? null
                 : messages.getMessage("interview.smiley." + interview.childExperience(), null, locale));
-        model.addAttribute("problems", problems);
+        // The summary at the top names the question of each error; the error beside a field needs not.
+        model.addAttribute("problems", InterviewPage.named(problems, InterviewPage.questionNumbers(guide), messages, locale));
         model.addAttribute("errors", errors(problems));
         model.addAttribute("notesError", errors(problems).get("notes"));
+        // What the status line in the save bar says when the page opens: never "saved" for text that is not.
+        model.addAttribute("saveStatus", !problems.isEmpty() ? messages.getMessage("interview.autosave.notSaved", null, locale)
+                : interview.version() > 0 ? savedStatus(interview.updatedAt(), locale)
+                : messages.getMessage("interview.form.neverSaved", null, locale));
         model.addAttribute("conflict", problems.stream().anyMatch(p -> p.field().equals("version")));
         model.addAttribute("lastSaved", time(interview.updatedAt()));
         model.addAttribute("completedAt", interview.completedAt() == null ? null : time(interview.completedAt()));
@@ -318,6 +349,16 @@ class InterviewController {
         var errors = new LinkedHashMap<String, String>();
         problems.forEach(p -> errors.putIfAbsent(p.field(), p.message()));
         return errors;
+    }
+
+    /** "Sparad 14.32" (with the date when not today), in Swedish time, as the status line says it. */
+    private String savedStatus(java.time.Instant instant, Locale locale) {
+        var time = instant.atZone(AuditLog.ZONE);
+        var today = time.toLocalDate().equals(LocalDate.now(AuditLog.ZONE));
+        var pattern = messages.getMessage(today ? "interview.autosave.timePattern" : "interview.autosave.dateTimePattern",
+                null, locale);
+        return messages.getMessage("interview.autosave.saved",
+                new Object[] {DateTimeFormatter.ofPattern(pattern, locale).format(time)}, locale);
     }
 
     /** "10:15" today, otherwise with the date, in Swedish time. */

@@ -73,7 +73,20 @@ public final class InterviewPage {
         }
     }
 
-    public record AreaRow(String title, String intro, List<QuestionRow> questions) {
+    /**
+     * One area of the guide, shown as one step of the form on a tablet.
+     *
+     * @param number        the area's place in the guide, from 1
+     * @param firstQuestion the number of its first question in the whole form
+     * @param lastQuestion  the number of its last question (below {@code firstQuestion} for an area without questions)
+     */
+    public record AreaRow(int number, String title, String intro, List<QuestionRow> questions, int firstQuestion,
+                          int lastQuestion) {
+
+        /** The id of the area's section, which the jump menu links to. */
+        public String anchor() {
+            return "area-" + number;
+        }
     }
 
     /** One error for the summary at the top; {@code targetId} is null for errors of the whole form. */
@@ -123,13 +136,42 @@ public final class InterviewPage {
         var number = 0;
         var areas = new ArrayList<AreaRow>();
         for (var area : guide.areas()) {
+            var first = number + 1;
             var rows = new ArrayList<QuestionRow>();
             for (var question : area.questions()) {
                 rows.add(row(question, ++number, form, errors, messages, locale, age, language));
             }
-            areas.add(new AreaRow(area.title(), area.intro(), rows));
+            areas.add(new AreaRow(areas.size() + 1, area.title(), area.intro(), rows, first, number));
         }
         return areas;
+    }
+
+    /** The number each question has in the form (1, 2, … through all areas), by question id. */
+    static Map<Long, Integer> questionNumbers(Guide guide) {
+        var numbers = new LinkedHashMap<Long, Integer>();
+        for (var area : guide.areas()) {
+            for (var question : area.questions()) {
+                numbers.put(question.id(), numbers.size() + 1);
+            }
+        }
+        return numbers;
+    }
+
+    /**
+     * The problems as the error summary lists them: an answer's error names its question ("Fråga 5:
+     * …", "Fråga 5, barnets egna ord: …"), so that it can be found in a form of many areas.
+     */
+    static List<FieldProblem> named(List<FieldProblem> problems, Map<Long, Integer> numbers, MessageSource messages,
+                                    Locale locale) {
+        return problems.stream().map(p -> {
+            var matcher = ANSWER_FIELD.matcher(p.field());
+            var number = matcher.matches() ? numbers.get(Long.parseLong(matcher.group(1))) : null;
+            if (number == null) {
+                return p;
+            }
+            var key = "interview.error.question." + matcher.group(2);
+            return new FieldProblem(p.field(), p.targetId(), messages.getMessage(key, new Object[] {number, p.message()}, locale));
+        }).toList();
     }
 
     private static QuestionRow row(Question q, int number, InterviewForm form, Map<String, String> errors,
