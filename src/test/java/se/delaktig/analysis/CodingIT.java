@@ -293,23 +293,47 @@ class CodingIT {
     }
 
     @Test
-    void theFormWithoutScriptTellsBadOffsetsNextToTheField() throws Exception {
+    void theFormWithoutScriptTakesThePassagesWordsAndTellsWhatIsWrongNextToTheField() throws Exception {
         var w = world.create();
         var text = childWords(w, w.interviewA());
+        var kontakt = String.valueOf(top(w, "Kontakt").id());
 
+        // Words that are not in the text: told at the passage field, what was typed kept.
         mvc.perform(post("/rounds/{id}/coding", w.roundId()).with(user(w.interviewer()).roles("STAFF")).with(csrf())
-                        .param("source", text.key()).param("start", "abc").param("end", "10")
-                        .param("codeIds", String.valueOf(top(w, "Kontakt").id())))
+                        .param("source", text.key()).param("passage", "fyra olika").param("codeIds", kontakt))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"coding-start-error\"")))
+                .andExpect(content().string(containsString("id=\"coding-passage-error\"")))
+                .andExpect(content().string(containsString("Orden finns inte i den valda texten")))
                 .andExpect(content().string(containsString("aria-invalid=\"true\"")))
-                .andExpect(content().string(containsString("value=\"abc\"")));
+                .andExpect(content().string(containsString(">fyra olika</textarea>")));
+        // Words that occur twice: asked for a few more.
         mvc.perform(post("/rounds/{id}/coding", w.roundId()).with(user(w.interviewer()).roles("STAFF")).with(csrf())
-                        .param("source", text.key()).param("start", "0").param("end", "10")
-                        .param("codeIds", String.valueOf(top(w, "Kontakt").id())))
+                        .param("source", text.key()).param("passage", "re").param("codeIds", kontakt))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Orden står på mer än ett ställe i texten")));
+        // No words at all.
+        mvc.perform(post("/rounds/{id}/coding", w.roundId()).with(user(w.interviewer()).roles("STAFF")).with(csrf())
+                        .param("source", text.key()).param("passage", " ").param("codeIds", kontakt))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Markera ett stycke i texten, eller skriv av orden")));
+        // Words that occur once are coded where they stand.
+        mvc.perform(post("/rounds/{id}/coding", w.roundId()).with(user(w.interviewer()).roles("STAFF")).with(csrf())
+                        .param("source", text.key()).param("passage", "Varje gång").param("codeIds", kontakt))
+                .andExpect(status().is3xxRedirection());
+        // The script sends where the selection was too; the place wins when it holds the same words.
+        mvc.perform(post("/rounds/{id}/coding", w.roundId()).with(user(w.interviewer()).roles("STAFF")).with(csrf())
+                        .param("source", text.key()).param("passage", CodingWorld.WORDS_A.substring(0, 10))
+                        .param("start", "0").param("end", "10").param("codeIds", kontakt))
                 .andExpect(status().is3xxRedirection());
         assertThat(TestFixtures.as(w.interviewer(), () -> codings.codePage(w.roundId(), top(w, "Kontakt").id())).segments())
-                .extracting(Segment::excerpt).containsExactly(CodingWorld.WORDS_A.substring(0, 10));
+                .extracting(Segment::excerpt).containsExactly(CodingWorld.WORDS_A.substring(0, 10), "Varje gång");
+        // The page shows no character positions, only the words.
+        mvc.perform(get("/rounds/{id}/coding", w.roundId()).with(user(w.interviewer()).roles("STAFF")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("från 0"))))
+                .andExpect(content().string(not(containsString("Från tecken"))))
+                .andExpect(content().string(containsString("<mark title=\"Kontakt\"><span class=\"visually-hidden\" data-aside=\"true\">Kodat med Kontakt: </span>Varje gång</mark>")))
+                .andExpect(content().string(containsString("1 av 3 texter kodade")));
     }
 
     private CodableText childWords(CodingWorld.World w, long interviewId) {

@@ -319,7 +319,7 @@ class DoubleCodingIT {
         mvc.perform(get("/rounds/{id}/double-coding/{p}", w.roundId(), pass).param("lang", "en").with(user(lead).roles("STAFF")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"overall-kappa\">0.67<")))
-                .andExpect(content().string(containsString("Kappa 0.67: substantial agreement.")))
+                .andExpect(content().string(containsString("Kappa 0.67: good agreement.")))
                 .andExpect(content().string(containsString("Disagreements to discuss")));
     }
 
