@@ -78,7 +78,7 @@ class CodeDescriptionIT {
         mvc.perform(post("/rounds/{id}/codebook/codes", w.roundId()).with(lead).with(csrf())
                         .param("name", "Väntan").param("description", "x".repeat(Codebooks.MAX_DESCRIPTION + 1)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Beskrivningen får vara högst 1000 tecken")))
+                .andExpect(content().string(containsString(">Beskrivningen får vara högst 1\u00a0000 tecken. Korta den och spara igen.<")))
                 .andExpect(content().string(containsString("id=\"new-description-error\"")))
                 .andExpect(content().string(containsString("value=\"Väntan\"")));
         assertThat(code(w, "Vem som är med").description()).isNull();
