@@ -37,14 +37,10 @@ public class Codings {
     /**
      * What the person asks to code: the text's reference ({@link CodableText#key()}), the passage and
      * codes. The passage is given by its words ({@code passage}, as a person selects or types them),
-     * by its place in the text ({@code start}, {@code end}: character offsets, end exclusive, as the
+     * by its place in the text (start and end as character offsets, end exclusive, as the
      * page's script and API clients send them), or both: then the place must hold those words.
      */
     public record SegmentRequest(String source, Integer start, Integer end, List<Long> codeIds, String passage) {
-
-        public SegmentRequest(String source, Integer start, Integer end, List<Long> codeIds) {
-            this(source, start, end, codeIds, null);
-        }
     }
 
     private static final String RECORD = "coding";
@@ -158,10 +154,8 @@ public class Codings {
         return new Span(text, place[0], place[1], codeIds);
     }
 
-    /**
-     * Where in the text the requested passage is: {@code [start, end)}. Offsets that hold the passage
-     * (or offsets alone) are taken as they are; a passage alone is looked up, and must occur once.
-     */
+    // Where in the text the requested passage is: [start, end). Offsets that hold the passage (or
+    // offsets alone) are taken as they are; a passage alone is looked up, and must occur once.
     static int[] place(String text, SegmentRequest request) {
         var length = text.length();
         var passage = request.passage() == null ? null : request.passage().strip();

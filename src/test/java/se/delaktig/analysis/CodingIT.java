@@ -68,7 +68,7 @@ class CodingIT {
         assertThat(renamed.name()).isEqualTo("Att vänta");
         var text = childWords(w, w.interviewA());
         TestFixtures.run(w.interviewer(), () -> codings.code(w.roundId(), new Codings.SegmentRequest(text.key(), 0, 20,
-                List.of(renamed.id()))));
+                List.of(renamed.id()), null)));
 
         var target = sub(w, "Tid och plats för möten");
         TestFixtures.run(lead, () -> codebooks.merge(w.roundId(), renamed.id(), renamed.version(), target.id()));
@@ -139,7 +139,7 @@ class CodingIT {
         var codes = List.of(sub(w, "Byte av socialsekreterare").id(), top(w, "Kontakt").id());
 
         var saved = TestFixtures.as(w.interviewer(), () -> codings.code(w.roundId(),
-                new Codings.SegmentRequest(text.key(), start, end, codes)));
+                new Codings.SegmentRequest(text.key(), start, end, codes, null)));
 
         assertThat(saved).hasSize(2).allSatisfy(s -> {
             assertThat(s.excerpt()).isEqualTo("Varje gång måste jag berätta allt igen.");
@@ -164,13 +164,13 @@ class CodingIT {
         var code = top(w, "Kontakt").id();
 
         assertThatThrownBy(() -> TestFixtures.as(w.interviewer(), () -> codings.code(w.roundId(),
-                new Codings.SegmentRequest(text.key(), 5, 5000, List.of(code)))))
+                new Codings.SegmentRequest(text.key(), 5, 5000, List.of(code), null))))
                 .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("end");
         assertThatThrownBy(() -> TestFixtures.as(w.interviewer(), () -> codings.code(w.roundId(),
-                new Codings.SegmentRequest(text.key(), 0, 5, List.of()))))
+                new Codings.SegmentRequest(text.key(), 0, 5, List.of(), null))))
                 .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("codeIds");
         assertThatThrownBy(() -> TestFixtures.as(w.interviewer(), () -> codings.code(w.roundId(),
-                new Codings.SegmentRequest("999999:CHILD_WORDS::", 0, 5, List.of(code)))))
+                new Codings.SegmentRequest("999999:CHILD_WORDS::", 0, 5, List.of(code), null))))
                 .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("source");
     }
 
@@ -181,9 +181,9 @@ class CodingIT {
         var a = childWords(w, w.interviewA());
         var b = childWords(w, w.interviewB());
         TestFixtures.run(w.interviewer(), () -> {
-            codings.code(w.roundId(), new Codings.SegmentRequest(a.key(), 0, 10, List.of(code.id())));
-            codings.code(w.roundId(), new Codings.SegmentRequest(a.key(), 20, 40, List.of(code.id())));
-            codings.code(w.roundId(), new Codings.SegmentRequest(b.key(), 0, 12, List.of(code.id())));
+            codings.code(w.roundId(), new Codings.SegmentRequest(a.key(), 0, 10, List.of(code.id()), null));
+            codings.code(w.roundId(), new Codings.SegmentRequest(a.key(), 20, 40, List.of(code.id()), null));
+            codings.code(w.roundId(), new Codings.SegmentRequest(b.key(), 0, 12, List.of(code.id()), null));
         });
 
         var page = TestFixtures.as(w.org().manager(), () -> codings.codePage(w.roundId(), code.id()));
@@ -203,9 +203,9 @@ class CodingIT {
         var first = sub(w, "Byte av socialsekreterare").id();
         var second = sub(w, "Vem som är med").id();
 
-        TestFixtures.run(w.interviewer(), () -> codings.code(w.roundId(), new Codings.SegmentRequest(text.key(), 0, 10, List.of(first))));
+        TestFixtures.run(w.interviewer(), () -> codings.code(w.roundId(), new Codings.SegmentRequest(text.key(), 0, 10, List.of(first), null)));
         TestFixtures.run(w.otherInterviewer(), () -> codings.code(w.roundId(),
-                new Codings.SegmentRequest(text.key(), 0, 10, List.of(first, second))));
+                new Codings.SegmentRequest(text.key(), 0, 10, List.of(first, second), null)));
 
         var segments = TestFixtures.as(w.interviewer(), () -> codings.page(w.roundId())).texts().stream()
                 .filter(t -> t.key().equals(text.key())).findFirst().orElseThrow().segments();

@@ -55,7 +55,7 @@ class QualitativeCodingBrowserIT extends BrowserTest {
         var wordsB = texts.stream().filter(t -> t.source().interviewId() == w.interviewB()).findFirst().orElseThrow();
         var at = CodingWorld.WORDS_B.indexOf(coded);
         TestFixtures.run(w.otherInterviewer(), () -> codings.code(w.roundId(),
-                new Codings.SegmentRequest(wordsB.key(), at, at + coded.length(), List.of(place.id()))));
+                new Codings.SegmentRequest(wordsB.key(), at, at + coded.length(), List.of(place.id()), null)));
 
         login(w.interviewer(), TestFixtures.PASSWORD);
         open("/rounds/" + w.roundId() + "/coding");
