@@ -196,45 +196,14 @@ public final class Agreement {
         return new Statistic(kappa, kappaReading(kappa));
     }
 
-    /**
-     * Landis &amp; Koch (1977), "The measurement of observer agreement for categorical data", Biometrics
-     * 33:159–174: the commonly cited bands below 0 / 0.20 / 0.40 / 0.60 / 0.80 / 1. They are a convention,
-     * not a law; the reading says what the band means in practice.
-     */
+    /** Kappa in words, on the one scale kappa and alpha share ({@link AgreementBand}). */
     static String kappaReading(double kappa) {
-        var value = format(kappa);
-        if (kappa < 0) {
-            return "Kappa " + value + ": sämre än slumpen. Kodarna verkar förstå koden på olika sätt – diskutera den.";
-        }
-        if (kappa <= 0.20) {
-            return "Kappa " + value + ": obetydlig överensstämmelse utöver slumpen. Koden behöver beskrivas tydligare.";
-        }
-        if (kappa <= 0.40) {
-            return "Kappa " + value + ": svag överensstämmelse utöver slumpen. Gå igenom oenigheterna tillsammans.";
-        }
-        if (kappa <= 0.60) {
-            return "Kappa " + value + ": måttlig överensstämmelse. Gå igenom oenigheterna innan ni drar slutsatser.";
-        }
-        if (kappa <= 0.80) {
-            return "Kappa " + value + ": god överensstämmelse.";
-        }
-        return "Kappa " + value + ": mycket god överensstämmelse.";
+        return AgreementBand.of(kappa).swedishReading("Kappa", format(kappa));
     }
 
-    /**
-     * Krippendorff's own thresholds (Content Analysis, 2004/2019): rely on data with alpha ≥ 0.800,
-     * consider 0.667 the lowest acceptable for tentative conclusions, and discard below that.
-     */
+    /** Alpha in words, on the same scale as kappa. */
     static String alphaReading(double alpha) {
-        var value = format(alpha);
-        if (alpha >= 0.800) {
-            return "Alfa " + value + ": tillförlitligt. Kodningen håller för slutsatser.";
-        }
-        if (alpha >= 0.667) {
-            return "Alfa " + value + ": godtagbart för preliminära slutsatser, men inte mer. "
-                    + "Diskutera oenigheterna och skärp kodbeskrivningen.";
-        }
-        return "Alfa " + value + ": för lågt för att dra slutsatser. Diskutera koden och koda om.";
+        return AgreementBand.of(alpha).swedishReading("Alfa", format(alpha));
     }
 
     private static Statistic alphaStatistic(Double alpha) {

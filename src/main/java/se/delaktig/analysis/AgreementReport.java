@@ -45,8 +45,12 @@ public record AgreementReport(DoubleCodings.Pass pass, int texts, int codesInCod
         }
     }
 
-    /** A statistic as the page shows it: the figure ("0,45", "83 %", or "–") and what it means. */
-    public record Figure(String value, String reading, boolean defined) {
+    /**
+     * A statistic as the page shows it: the figure ("0,45", "83 %", or "–") and what it means.
+     *
+     * @param band the word of the shared scale for kappa and alpha ("måttlig"), or null (percent, undefined)
+     */
+    public record Figure(String value, String reading, boolean defined, String band) {
     }
 
     /**

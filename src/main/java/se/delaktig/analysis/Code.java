@@ -6,9 +6,10 @@ package se.delaktig.analysis;
  *
  * @param version    the optimistic-locking version to send back when renaming, merging or retiring
  * @param mergedInto the code this one was merged into, or null
+ * @param description what the code means and when to use it, or null
  */
 public record Code(long id, long roundId, Long parentId, String areaCode, String name, int position, Status status,
-                   Long mergedInto, int version) {
+                   Long mergedInto, int version, String description) {
 
     public enum Status { ACTIVE, RETIRED, MERGED }
 

@@ -39,6 +39,8 @@ public class Codebooks {
 
     /** Longest code name. */
     public static final int MAX_NAME = 120;
+    /** The longest description of a code: a few sentences on when to use it. */
+    public static final int MAX_DESCRIPTION = 1000;
 
     /** Sub-themes the codebook starts with, per area code of the default guide. */
     static final Map<String, List<String>> SUB_THEMES = Map.of(
@@ -114,8 +116,18 @@ public class Codebooks {
      * @throws InvalidInputException {@code name}: empty, too long, an identity number or already in use
      */
     public Code add(long roundId, String name, Long parentId) {
+        return add(roundId, name, parentId, null);
+    }
+
+    /**
+     * Adds a code with a description of when to use it (blank: none).
+     *
+     * @throws InvalidInputException {@code name} as {@link #add(long, String, Long)}; {@code description}: too long or an identity number
+     */
+    public Code add(long roundId, String name, Long parentId, String description) {
         var round = editable(roundId, "CODE_ADD");
         var cleaned = name(round.id(), name, null);
+        var described = description(description);
         if (parentId != null) {
             var parent = find(round.id(), parentId).filter(Code::active)
                     .orElseThrow(() -> new InvalidInputException("parentId", "analysis.code.parentUnknown"));
@@ -127,6 +139,9 @@ public class Codebooks {
                 .query(Integer.class).single();
         var id = insert(round.id(), parentId, null, cleaned, position);
         event(id, CodeEvent.Kind.CREATED, null, cleaned, null);
+        if (described != null) {
+            jdbc.sql("update code set description = ? where id = ?").params(described, id).update();
+        }
         audit.success("CODE_ADD", RECORD, id, round.unitId());
         return find(round.id(), id).orElseThrow();
     }
@@ -143,6 +158,51 @@ public class Codebooks {
         }
         event(codeId, CodeEvent.Kind.RENAMED, code.name(), cleaned, null);
         audit.success("CODE_RENAME", RECORD, codeId, round.unitId());
+        return find(round.id(), codeId).orElseThrow();
+    }
+
+    /**
+     * Renames a code and changes its description in one go, as the codebook page's form sends them;
+     * either may be null (left as it is), and an unchanged name is not renamed.
+     */
+    public Code edit(long roundId, long codeId, int expectedVersion, String newName, String description) {
+        var code = code(roundId, codeId);
+        var version = expectedVersion;
+        if (newName != null && !newName.strip().replaceAll("\\s+", " ").equals(code.name())) {
+            version = rename(roundId, codeId, version, newName).version();
+        }
+        if (description != null) {
+            return describe(roundId, codeId, version, description);
+        }
+        if (version == expectedVersion && code.version() != expectedVersion) {
+            throw conflict();
+        }
+        return find(code.roundId(), codeId).orElseThrow();
+    }
+
+    /**
+     * Changes what a code says it means, if nobody changed the code since {@code expectedVersion}.
+     * A blank description removes it. Nothing happens (and no history is written) when it is unchanged.
+     *
+     * @throws InvalidInputException {@code description}: too long or an identity number; {@code version}: a conflict
+     */
+    public Code describe(long roundId, long codeId, int expectedVersion, String description) {
+        var round = editable(roundId, "CODE_DESCRIBE");
+        var code = activeCode(round.id(), codeId);
+        var described = description(description);
+        if (java.util.Objects.equals(described, code.description())) {
+            if (code.version() != expectedVersion) {
+                throw conflict();
+            }
+            return code;
+        }
+        var updated = jdbc.sql("update code set description = ?, version = version + 1 where id = ? and version = ? and status = 'ACTIVE'")
+                .params(described, codeId, expectedVersion).update();
+        if (updated == 0) {
+            throw conflict();
+        }
+        event(codeId, CodeEvent.Kind.DESCRIBED, null, code.name(), null);
+        audit.success("CODE_DESCRIBE", RECORD, codeId, round.unitId());
         return find(round.id(), codeId).orElseThrow();
     }
 
@@ -243,6 +303,8 @@ public class Codebooks {
                 parentId = ourParent.id();
             }
             var id = insert(round.id(), parentId, theirCode.top() ? theirCode.areaCode() : null, theirCode.name(), ++position);
+            // The meaning travels with the code, so next year's coders read the same definition.
+            jdbc.sql("update code set description = ? where id = ?").params(theirCode.description(), id).update();
             jdbc.sql("insert into code_event (code_id, kind, new_name, actor, actor_name, old_name) values (?, 'COPIED', ?, ?, ?, ?)")
                     .params(id, theirCode.name(), actor().username(), actor().displayName(), source.title()).update();
             byName.put(key(theirCode.name()), find(round.id(), id).orElseThrow());
@@ -331,11 +393,11 @@ public class Codebooks {
         var result = new ArrayList<Code>();
         var position = 0;
         for (var area : guide.areas()) {
-            var top = new Code(-(++position), round.id(), null, area.code(), area.title(), position, Code.Status.ACTIVE, null, 0);
+            var top = new Code(-(++position), round.id(), null, area.code(), area.title(), position, Code.Status.ACTIVE, null, 0, null);
             result.add(top);
             for (var theme : SUB_THEMES.getOrDefault(area.code(), List.of())) {
                 ++position;
-                result.add(new Code(-position, round.id(), top.id(), null, theme, position, Code.Status.ACTIVE, null, 0));
+                result.add(new Code(-position, round.id(), top.id(), null, theme, position, Code.Status.ACTIVE, null, 0, null));
             }
         }
         return List.copyOf(result);
@@ -411,6 +473,20 @@ public class Codebooks {
         return name;
     }
 
+    private static String description(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        var description = raw.strip().replace("\r\n", "\n");
+        if (description.length() > MAX_DESCRIPTION) {
+            throw new InvalidInputException("description", "analysis.code.descriptionTooLong", MAX_DESCRIPTION);
+        }
+        if (IdentityNumbers.containsIdentityNumber(description)) {
+            throw new InvalidInputException("description", "privacy.identityNumber");
+        }
+        return description;
+    }
+
     private static String key(String name) {
         return name.strip().toLowerCase(Locale.ROOT);
     }
@@ -426,6 +502,6 @@ public class Codebooks {
     static Code code(ResultSet rs, int n) throws SQLException {
         return new Code(rs.getLong("id"), rs.getLong("round_id"), (Long) rs.getObject("parent_id"), rs.getString("area_code"),
                 rs.getString("name"), rs.getInt("position"), Code.Status.valueOf(rs.getString("status")),
-                (Long) rs.getObject("merged_into"), rs.getInt("version"));
+                (Long) rs.getObject("merged_into"), rs.getInt("version"), rs.getString("description"));
     }
 }

@@ -34,8 +34,13 @@ import se.delaktig.web.NotFoundException;
 @Transactional
 public class Codings {
 
-    /** What the person asks to code: the text's reference ({@link CodableText#key()}), offsets and codes. */
-    public record SegmentRequest(String source, Integer start, Integer end, List<Long> codeIds) {
+    /**
+     * What the person asks to code: the text's reference ({@link CodableText#key()}), the passage and
+     * codes. The passage is given by its words ({@code passage}, as a person selects or types them),
+     * by its place in the text (start and end as character offsets, end exclusive, as the
+     * page's script and API clients send them), or both: then the place must hold those words.
+     */
+    public record SegmentRequest(String source, Integer start, Integer end, List<Long> codeIds, String passage) {
     }
 
     private static final String RECORD = "coding";
@@ -134,13 +139,7 @@ public class Codings {
         }
         var text = codable.stream().filter(t -> t.key().equals(request.source().strip()))
                 .findFirst().orElseThrow(() -> new InvalidInputException("source", "analysis.coding.sourceUnknown"));
-        var length = text.text().length();
-        if (request.start() == null || request.start() < 0 || request.start() >= length) {
-            throw new InvalidInputException("start", "analysis.coding.offsets", 0, length);
-        }
-        if (request.end() == null || request.end() <= request.start() || request.end() > length) {
-            throw new InvalidInputException("end", "analysis.coding.offsets", 0, length);
-        }
+        var place = place(text.text(), request);
         var codeIds = request.codeIds() == null ? List.<Long>of()
                 : List.copyOf(new LinkedHashSet<>(request.codeIds().stream().filter(Objects::nonNull).toList()));
         if (codeIds.isEmpty()) {
@@ -152,7 +151,40 @@ public class Codings {
         if (active.size() != codeIds.size()) {
             throw new InvalidInputException("codeIds", "analysis.coding.codeUnknown");
         }
-        return new Span(text, request.start(), request.end(), codeIds);
+        return new Span(text, place[0], place[1], codeIds);
+    }
+
+    // Where in the text the requested passage is: [start, end). Offsets that hold the passage (or
+    // offsets alone) are taken as they are; a passage alone is looked up, and must occur once.
+    static int[] place(String text, SegmentRequest request) {
+        var length = text.length();
+        var passage = request.passage() == null ? null : request.passage().strip();
+        var start = request.start();
+        var end = request.end();
+        var offsetsInside = start != null && end != null && start >= 0 && start < length && end > start && end <= length;
+        if (passage != null && !passage.isEmpty()) {
+            if (offsetsInside && text.substring(start, end).strip().equals(passage)) {
+                return new int[]{start, end};
+            }
+            var at = text.indexOf(passage);
+            if (at < 0) {
+                throw new InvalidInputException("passage", "analysis.coding.passageNotFound");
+            }
+            if (text.indexOf(passage, at + 1) >= 0) {
+                throw new InvalidInputException("passage", "analysis.coding.passageTwice");
+            }
+            return new int[]{at, at + passage.length()};
+        }
+        if (passage != null && start == null && end == null) {
+            throw new InvalidInputException("passage", "analysis.coding.passageRequired");
+        }
+        if (start == null || start < 0 || start >= length) {
+            throw new InvalidInputException("start", "analysis.coding.offsets", 0, length);
+        }
+        if (end == null || end <= start || end > length) {
+            throw new InvalidInputException("end", "analysis.coding.offsets", 0, length);
+        }
+        return new int[]{start, end};
     }
 
     /** Removes one coded segment (one code from one span). */

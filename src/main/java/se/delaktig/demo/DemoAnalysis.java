@@ -221,7 +221,7 @@ class DemoAnalysis {
                 throw new IllegalStateException("Demo phrase not in its text: " + coding);
             }
             var end = coding.phrase() == null ? text.text().length() : start + coding.phrase().length();
-            return new Codings.SegmentRequest(text.key(), start, end, coding.codes().stream().map(this::codeId).toList());
+            return new Codings.SegmentRequest(text.key(), start, end, coding.codes().stream().map(this::codeId).toList(), null);
         }
 
         private boolean isAt(CodableText text, String where) {

@@ -68,7 +68,7 @@ class CodingIT {
         assertThat(renamed.name()).isEqualTo("Att vänta");
         var text = childWords(w, w.interviewA());
         TestFixtures.run(w.interviewer(), () -> codings.code(w.roundId(), new Codings.SegmentRequest(text.key(), 0, 20,
-                List.of(renamed.id()))));
+                List.of(renamed.id()), null)));
 
         var target = sub(w, "Tid och plats för möten");
         TestFixtures.run(lead, () -> codebooks.merge(w.roundId(), renamed.id(), renamed.version(), target.id()));
@@ -139,7 +139,7 @@ class CodingIT {
         var codes = List.of(sub(w, "Byte av socialsekreterare").id(), top(w, "Kontakt").id());
 
         var saved = TestFixtures.as(w.interviewer(), () -> codings.code(w.roundId(),
-                new Codings.SegmentRequest(text.key(), start, end, codes)));
+                new Codings.SegmentRequest(text.key(), start, end, codes, null)));
 
         assertThat(saved).hasSize(2).allSatisfy(s -> {
             assertThat(s.excerpt()).isEqualTo("Varje gång måste jag berätta allt igen.");
@@ -164,13 +164,13 @@ class CodingIT {
         var code = top(w, "Kontakt").id();
 
         assertThatThrownBy(() -> TestFixtures.as(w.interviewer(), () -> codings.code(w.roundId(),
-                new Codings.SegmentRequest(text.key(), 5, 5000, List.of(code)))))
+                new Codings.SegmentRequest(text.key(), 5, 5000, List.of(code), null))))
                 .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("end");
         assertThatThrownBy(() -> TestFixtures.as(w.interviewer(), () -> codings.code(w.roundId(),
-                new Codings.SegmentRequest(text.key(), 0, 5, List.of()))))
+                new Codings.SegmentRequest(text.key(), 0, 5, List.of(), null))))
                 .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("codeIds");
         assertThatThrownBy(() -> TestFixtures.as(w.interviewer(), () -> codings.code(w.roundId(),
-                new Codings.SegmentRequest("999999:CHILD_WORDS::", 0, 5, List.of(code)))))
+                new Codings.SegmentRequest("999999:CHILD_WORDS::", 0, 5, List.of(code), null))))
                 .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("source");
     }
 
@@ -181,9 +181,9 @@ class CodingIT {
         var a = childWords(w, w.interviewA());
         var b = childWords(w, w.interviewB());
         TestFixtures.run(w.interviewer(), () -> {
-            codings.code(w.roundId(), new Codings.SegmentRequest(a.key(), 0, 10, List.of(code.id())));
-            codings.code(w.roundId(), new Codings.SegmentRequest(a.key(), 20, 40, List.of(code.id())));
-            codings.code(w.roundId(), new Codings.SegmentRequest(b.key(), 0, 12, List.of(code.id())));
+            codings.code(w.roundId(), new Codings.SegmentRequest(a.key(), 0, 10, List.of(code.id()), null));
+            codings.code(w.roundId(), new Codings.SegmentRequest(a.key(), 20, 40, List.of(code.id()), null));
+            codings.code(w.roundId(), new Codings.SegmentRequest(b.key(), 0, 12, List.of(code.id()), null));
         });
 
         var page = TestFixtures.as(w.org().manager(), () -> codings.codePage(w.roundId(), code.id()));
@@ -203,9 +203,9 @@ class CodingIT {
         var first = sub(w, "Byte av socialsekreterare").id();
         var second = sub(w, "Vem som är med").id();
 
-        TestFixtures.run(w.interviewer(), () -> codings.code(w.roundId(), new Codings.SegmentRequest(text.key(), 0, 10, List.of(first))));
+        TestFixtures.run(w.interviewer(), () -> codings.code(w.roundId(), new Codings.SegmentRequest(text.key(), 0, 10, List.of(first), null)));
         TestFixtures.run(w.otherInterviewer(), () -> codings.code(w.roundId(),
-                new Codings.SegmentRequest(text.key(), 0, 10, List.of(first, second))));
+                new Codings.SegmentRequest(text.key(), 0, 10, List.of(first, second), null)));
 
         var segments = TestFixtures.as(w.interviewer(), () -> codings.page(w.roundId())).texts().stream()
                 .filter(t -> t.key().equals(text.key())).findFirst().orElseThrow().segments();
@@ -293,23 +293,47 @@ class CodingIT {
     }
 
     @Test
-    void theFormWithoutScriptTellsBadOffsetsNextToTheField() throws Exception {
+    void theFormWithoutScriptTakesThePassagesWordsAndTellsWhatIsWrongNextToTheField() throws Exception {
         var w = world.create();
         var text = childWords(w, w.interviewA());
+        var kontakt = String.valueOf(top(w, "Kontakt").id());
 
+        // Words that are not in the text: told at the passage field, what was typed kept.
         mvc.perform(post("/rounds/{id}/coding", w.roundId()).with(user(w.interviewer()).roles("STAFF")).with(csrf())
-                        .param("source", text.key()).param("start", "abc").param("end", "10")
-                        .param("codeIds", String.valueOf(top(w, "Kontakt").id())))
+                        .param("source", text.key()).param("passage", "fyra olika").param("codeIds", kontakt))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"coding-start-error\"")))
+                .andExpect(content().string(containsString("id=\"coding-passage-error\"")))
+                .andExpect(content().string(containsString("Orden finns inte i den valda texten")))
                 .andExpect(content().string(containsString("aria-invalid=\"true\"")))
-                .andExpect(content().string(containsString("value=\"abc\"")));
+                .andExpect(content().string(containsString(">fyra olika</textarea>")));
+        // Words that occur twice: asked for a few more.
         mvc.perform(post("/rounds/{id}/coding", w.roundId()).with(user(w.interviewer()).roles("STAFF")).with(csrf())
-                        .param("source", text.key()).param("start", "0").param("end", "10")
-                        .param("codeIds", String.valueOf(top(w, "Kontakt").id())))
+                        .param("source", text.key()).param("passage", "re").param("codeIds", kontakt))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Orden står på mer än ett ställe i texten")));
+        // No words at all.
+        mvc.perform(post("/rounds/{id}/coding", w.roundId()).with(user(w.interviewer()).roles("STAFF")).with(csrf())
+                        .param("source", text.key()).param("passage", " ").param("codeIds", kontakt))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Markera ett stycke i texten, eller skriv av orden")));
+        // Words that occur once are coded where they stand.
+        mvc.perform(post("/rounds/{id}/coding", w.roundId()).with(user(w.interviewer()).roles("STAFF")).with(csrf())
+                        .param("source", text.key()).param("passage", "Varje gång").param("codeIds", kontakt))
+                .andExpect(status().is3xxRedirection());
+        // The script sends where the selection was too; the place wins when it holds the same words.
+        mvc.perform(post("/rounds/{id}/coding", w.roundId()).with(user(w.interviewer()).roles("STAFF")).with(csrf())
+                        .param("source", text.key()).param("passage", CodingWorld.WORDS_A.substring(0, 10))
+                        .param("start", "0").param("end", "10").param("codeIds", kontakt))
                 .andExpect(status().is3xxRedirection());
         assertThat(TestFixtures.as(w.interviewer(), () -> codings.codePage(w.roundId(), top(w, "Kontakt").id())).segments())
-                .extracting(Segment::excerpt).containsExactly(CodingWorld.WORDS_A.substring(0, 10));
+                .extracting(Segment::excerpt).containsExactly(CodingWorld.WORDS_A.substring(0, 10), "Varje gång");
+        // The page shows no character positions, only the words.
+        mvc.perform(get("/rounds/{id}/coding", w.roundId()).with(user(w.interviewer()).roles("STAFF")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("från 0"))))
+                .andExpect(content().string(not(containsString("Från tecken"))))
+                .andExpect(content().string(containsString("<mark title=\"Kontakt\"><span class=\"visually-hidden\" data-aside=\"true\">Kodat med Kontakt: </span>Varje gång</mark>")))
+                .andExpect(content().string(containsString("1 av 3 texter kodade")));
     }
 
     private CodableText childWords(CodingWorld.World w, long interviewId) {

@@ -136,7 +136,7 @@ class DoubleCodingIT {
         var a = childWords(w, w.interviewA());
         var x = sub(w, "Byte av socialsekreterare");
         var first = TestFixtures.as(w.interviewer(), () -> doubleCodings.code(w.roundId(), pass,
-                new Codings.SegmentRequest(a.key(), 0, 20, List.of(x.id())))).get(0);
+                new Codings.SegmentRequest(a.key(), 0, 20, List.of(x.id()), null))).get(0);
         var base = "/api/v1/rounds/{id}/double-coding/{p}";
 
         // The first coder sees their own segment.
@@ -319,7 +319,7 @@ class DoubleCodingIT {
         mvc.perform(get("/rounds/{id}/double-coding/{p}", w.roundId(), pass).param("lang", "en").with(user(lead).roles("STAFF")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"overall-kappa\">0.67<")))
-                .andExpect(content().string(containsString("Kappa 0.67: substantial agreement.")))
+                .andExpect(content().string(containsString("Kappa 0.67: good agreement.")))
                 .andExpect(content().string(containsString("Disagreements to discuss")));
     }
 
@@ -348,7 +348,7 @@ class DoubleCodingIT {
         var b = childWords(w, w.interviewB());
         var x = sub(w, "Byte av socialsekreterare").id();
         // X on B's first twelve characters is already in the shared coding.
-        TestFixtures.run(lead, () -> codings.code(w.roundId(), new Codings.SegmentRequest(b.key(), 0, 12, List.of(x))));
+        TestFixtures.run(lead, () -> codings.code(w.roundId(), new Codings.SegmentRequest(b.key(), 0, 12, List.of(x), null)));
 
         // An interviewer may not adopt.
         mvc.perform(post("/api/v1/rounds/{id}/double-coding/{p}/adopt", w.roundId(), pass)
@@ -442,14 +442,14 @@ class DoubleCodingIT {
         var x = sub(w, "Byte av socialsekreterare").id();
         var y = sub(w, "Tid och plats för möten").id();
         TestFixtures.run(w.interviewer(), () -> {
-            doubleCodings.code(w.roundId(), pass, new Codings.SegmentRequest(a.key(), 0, 20, List.of(x)));
-            doubleCodings.code(w.roundId(), pass, new Codings.SegmentRequest(b.key(), 30, 50, List.of(y)));
+            doubleCodings.code(w.roundId(), pass, new Codings.SegmentRequest(a.key(), 0, 20, List.of(x), null));
+            doubleCodings.code(w.roundId(), pass, new Codings.SegmentRequest(b.key(), 30, 50, List.of(y), null));
             doubleCodings.markDone(w.roundId(), pass);
         });
         TestFixtures.run(w.otherInterviewer(), () -> {
-            doubleCodings.code(w.roundId(), pass, new Codings.SegmentRequest(a.key(), 0, 20, List.of(x)));
-            doubleCodings.code(w.roundId(), pass, new Codings.SegmentRequest(b.key(), 0, 12, List.of(x)));
-            doubleCodings.code(w.roundId(), pass, new Codings.SegmentRequest(b.key(), 30, 50, List.of(y)));
+            doubleCodings.code(w.roundId(), pass, new Codings.SegmentRequest(a.key(), 0, 20, List.of(x), null));
+            doubleCodings.code(w.roundId(), pass, new Codings.SegmentRequest(b.key(), 0, 12, List.of(x), null));
+            doubleCodings.code(w.roundId(), pass, new Codings.SegmentRequest(b.key(), 30, 50, List.of(y), null));
             doubleCodings.markDone(w.roundId(), pass);
         });
         return pass;

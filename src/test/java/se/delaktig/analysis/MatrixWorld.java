@@ -72,13 +72,13 @@ public class MatrixWorld {
         var timePlace = code(w, "Tid och plats för möten");
         var words = text(w, w.interviewA(), CodableText.Kind.CHILD_WORDS);
         TestFixtures.run(w.interviewer(), () -> {
-            codings.code(w.roundId(), new Codings.SegmentRequest(words.key(), 0, 20, List.of(changed)));
+            codings.code(w.roundId(), new Codings.SegmentRequest(words.key(), 0, 20, List.of(changed), null));
             var from = CodingWorld.WORDS_A.indexOf("Varje gång");
-            codings.code(w.roundId(), new Codings.SegmentRequest(words.key(), from, CodingWorld.WORDS_A.length(), List.of(changed)));
+            codings.code(w.roundId(), new Codings.SegmentRequest(words.key(), from, CodingWorld.WORDS_A.length(), List.of(changed), null));
             var reflectionA = text(w, w.interviewA(), CodableText.Kind.REFLECTION);
-            codings.code(w.roundId(), new Codings.SegmentRequest(reflectionA.key(), 0, reflectionA.text().length(), List.of(timePlace)));
+            codings.code(w.roundId(), new Codings.SegmentRequest(reflectionA.key(), 0, reflectionA.text().length(), List.of(timePlace), null));
             var reflectionB = text(w, w.interviewB(), CodableText.Kind.REFLECTION);
-            codings.code(w.roundId(), new Codings.SegmentRequest(reflectionB.key(), 0, reflectionB.text().length(), List.of(timePlace)));
+            codings.code(w.roundId(), new Codings.SegmentRequest(reflectionB.key(), 0, reflectionB.text().length(), List.of(timePlace), null));
         });
         var approved = quote(w, changed, w.interviewA(), w.childA(), 0, 20, "APPROVED", APPROVED);
         quote(w, changed, w.interviewA(), w.childA(), 21, 40, "CANDIDATE", CANDIDATE);

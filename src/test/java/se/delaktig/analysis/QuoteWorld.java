@@ -111,6 +111,6 @@ public class QuoteWorld {
     public Segment codeAll(World w) {
         var text = words(w);
         return TestFixtures.as(w.interviewer(), () -> codings.code(w.roundId(),
-                new Codings.SegmentRequest(text.key(), 0, WORDS.length(), List.of(code(w).id())))).get(0);
+                new Codings.SegmentRequest(text.key(), 0, WORDS.length(), List.of(code(w).id()), null))).get(0);
     }
 }

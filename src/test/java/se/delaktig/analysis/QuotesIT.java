@@ -71,7 +71,7 @@ class QuotesIT {
         var contact = TestFixtures.as(w.interviewer(), () -> codebooks.codes(w.roundId())).stream()
                 .filter(c -> c.name().equals("Kontakt")).findFirst().orElseThrow();
         var other = TestFixtures.as(w.interviewer(), () -> codings.code(w.roundId(), new Codings.SegmentRequest(
-                world.words(w).key(), 0, QuoteWorld.WORDS.length(), List.of(contact.id())))).get(0);
+                world.words(w).key(), 0, QuoteWorld.WORDS.length(), List.of(contact.id()), null))).get(0);
         var again = TestFixtures.as(w.org().processLead(), () -> quotes.mark(w.roundId(), other.id()));
         assertThat(again.id()).isEqualTo(quote.id());
         assertThat(again.codeName()).isEqualTo(QuoteWorld.CODE);

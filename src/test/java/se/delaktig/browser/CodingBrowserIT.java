@@ -21,7 +21,7 @@ import se.delaktig.analysis.Segment;
 
 /**
  * Coding with the keyboard only: select part of a child's words with Shift and the arrow keys, pick
- * a code and save, and the code shows on the text without the page reloading.
+ * a code and save, and the code shows on the text, its passage highlighted, without the page reloading.
  */
 @IntegrationTest
 class CodingBrowserIT extends BrowserTest {
@@ -53,7 +53,8 @@ class CodingBrowserIT extends BrowserTest {
         area.click();
         // Typing into the text does not change it: it is the child's words, not an editor.
         new Actions(driver).sendKeys("x").perform();
-        assertThat(area.getAttribute("value")).isEqualTo(CodingWorld.WORDS_A);
+        new Actions(driver).sendKeys(Keys.BACK_SPACE).perform();
+        assertThat(area.getAttribute("textContent")).isEqualTo(CodingWorld.WORDS_A);
         // Keys go to the focused text box as a person presses them: to the start, then Shift+Right.
         var selected = "Jag har haft tre olika socialsekreterare";
         var keys = new Actions(driver).keyDown(Keys.CONTROL).sendKeys(Keys.HOME).keyUp(Keys.CONTROL).keyDown(Keys.SHIFT);
@@ -76,6 +77,10 @@ class CodingBrowserIT extends BrowserTest {
         var list = driver.findElement(By.id(area.getAttribute("data-list")));
         waitUntil(d -> list.getText().contains("”" + selected + "”"));
         assertThat(list.getText()).contains("Byte av socialsekreterare");
+        // …and the passage is highlighted in the text, the code named for a screen reader.
+        waitUntil(d -> !area.findElements(By.tagName("mark")).isEmpty());
+        assertThat(area.findElement(By.tagName("mark")).getAttribute("textContent"))
+                .isEqualTo("Kodat med Byte av socialsekreterare: " + selected);
         assertThat(driver.findElement(By.id("coding-status")).getText()).startsWith("Sparat:");
         assertThat(js.executeScript("return window.codingMarker;")).isEqualTo("still here");
         List<Segment> saved = TestFixtures.as(w.interviewer(), () -> codings.codePage(w.roundId(), code.id())).segments();
@@ -92,7 +97,7 @@ class CodingBrowserIT extends BrowserTest {
     }
 
     private WebElement textOf(long interviewId) {
-        return driver.findElements(By.cssSelector("textarea.coding-text__body")).stream()
+        return driver.findElements(By.cssSelector(".coding-text__body")).stream()
                 .filter(t -> t.getAttribute("data-source").startsWith(interviewId + ":CHILD_WORDS:")
                         && !t.getAttribute("data-source").startsWith(interviewId + ":CHILD_WORDS::"))
                 .findFirst().orElseThrow();

@@ -124,9 +124,7 @@ class DoubleCodingBrowserIT extends BrowserTest {
     private void codeSpan(long interviewId, String words, long codeId) {
         var js = (JavascriptExecutor) driver;
         var area = textOf(interviewId);
-        var start = area.getAttribute("value").indexOf(words);
-        js.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();"
-                + " arguments[0].setSelectionRange(arguments[1], arguments[2]);", area, start, start + words.length());
+        QualitativeCodingBrowserIT.select(area, words);
         var pick = driver.findElement(By.cssSelector("button.coding-text__pick[data-for='" + area.getAttribute("id") + "']"));
         js.executeScript("arguments[0].scrollIntoView({block: 'center'})", pick);
         pick.click();
@@ -142,7 +140,7 @@ class DoubleCodingBrowserIT extends BrowserTest {
     }
 
     private WebElement textOf(long interviewId) {
-        return driver.findElements(By.cssSelector("textarea.coding-text__body")).stream()
+        return driver.findElements(By.cssSelector(".coding-text__body")).stream()
                 .filter(t -> t.getAttribute("data-source").startsWith(interviewId + ":CHILD_WORDS:")
                         && !t.getAttribute("data-source").startsWith(interviewId + ":CHILD_WORDS::"))
                 .findFirst().orElseThrow();

@@ -45,10 +45,8 @@ class QuoteBrowserIT extends BrowserTest {
         js.executeScript("window.quoteMarker = 'still here';");
 
         // Select the span in the child's words and code it.
-        var area = driver.findElement(By.cssSelector("textarea.coding-text__body[data-source='" + worlds.words(w).key() + "']"));
-        js.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();"
-                + "arguments[0].setSelectionRange(0, arguments[1]); arguments[0].dispatchEvent(new Event('select'));",
-                area, SPAN.length());
+        var area = driver.findElement(By.cssSelector(".coding-text__body[data-source='" + worlds.words(w).key() + "']"));
+        QualitativeCodingBrowserIT.select(area, SPAN);
         waitUntil(d -> driver.findElement(By.id("coding-selection")).getText().contains(SPAN));
         var box = driver.findElement(By.id("pick-" + code.id()));
         js.executeScript("arguments[0].scrollIntoView({block: 'center'})", box);

@@ -86,8 +86,8 @@ public class FeedbackWorld {
         var textA = childWords(interviewer, w.roundId(), w.interviewA());
         var textB = childWords(interviewer, w.roundId(), w.interviewB());
         TestFixtures.run(interviewer, () -> {
-            codings.code(w.roundId(), new Codings.SegmentRequest(textA.key(), 0, 20, List.of(change)));
-            codings.code(w.roundId(), new Codings.SegmentRequest(textB.key(), 0, 20, List.of(change, place)));
+            codings.code(w.roundId(), new Codings.SegmentRequest(textA.key(), 0, 20, List.of(change), null));
+            codings.code(w.roundId(), new Codings.SegmentRequest(textB.key(), 0, 20, List.of(change, place), null));
         });
         var quote = quote(w.roundId(), change, textA, 0, "APPROVED", QUOTE);
         var withdrawn = quote(w.roundId(), change, textA, 5, "WITHDRAWN", WITHDRAWN);

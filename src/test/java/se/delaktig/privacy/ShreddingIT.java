@@ -79,7 +79,7 @@ class ShreddingIT {
                 .findFirst().orElseThrow().source();
         var code = TestFixtures.as(w.interviewer(), () -> codings.page(roundId)).codes().stream()
                 .filter(c -> c.name().equals("Byte av socialsekreterare")).findFirst().orElseThrow();
-        TestFixtures.run(w.interviewer(), () -> codings.code(roundId, new Codings.SegmentRequest(text.key(), 0, 20, List.of(code.id()))));
+        TestFixtures.run(w.interviewer(), () -> codings.code(roundId, new Codings.SegmentRequest(text.key(), 0, 20, List.of(code.id()), null)));
         TestFixtures.run(lead, () -> {
             seminars.saveRecord(roundId, new Seminars.RecordInput(LocalDate.of(2026, 9, 1), Set.of(), SEMINAR_NOTES));
             bookings.book(w.childA(), new Bookings.BookingInput(LocalDate.of(2026, 4, 7), LocalTime.of(15, 30), PLACE));

@@ -66,7 +66,7 @@ public class MemoWorld {
                 .filter(c -> c.name().equals(THEME)).findFirst().orElseThrow();
         for (var interview : List.of(w.interviewA(), w.interviewB())) {
             var text = childWords(w, interview);
-            TestFixtures.run(lead, () -> codings.code(w.roundId(), new Codings.SegmentRequest(text.key(), 0, 10, List.of(theme.id()))));
+            TestFixtures.run(lead, () -> codings.code(w.roundId(), new Codings.SegmentRequest(text.key(), 0, 10, List.of(theme.id()), null)));
         }
         quote(w, theme, w.interviewA(), w.childA(), 0, "APPROVED", APPROVED, null);
         var candidate = quote(w, theme, w.interviewB(), w.childB(), 0, "CANDIDATE", null, null);

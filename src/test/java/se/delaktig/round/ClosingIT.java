@@ -151,7 +151,7 @@ class ClosingIT {
             assertThat(participants.keyList(w.roundId())).isEmpty();
         });
         TestFixtures.run(w.interviewer(), () -> {
-            assertThatThrownBy(() -> codings.code(w.roundId(), new Codings.SegmentRequest(text.key(), 0, 5, List.of(codeId))))
+            assertThatThrownBy(() -> codings.code(w.roundId(), new Codings.SegmentRequest(text.key(), 0, 5, List.of(codeId), null)))
                     .isInstanceOf(InvalidInputException.class).hasFieldOrPropertyWithValue("messageKey", "analysis.coding.closed");
             assertThatThrownBy(() -> interviews.save(w.interviewA(), interviews.get(w.interviewA()).version(),
                     InterviewDraft.of(List.of(new AnswerInput(w.questionId(), "NO", null, null)), null)))

@@ -34,8 +34,8 @@ class CodebookController {
     }
 
     /** What was typed into one of the page's forms, kept when it is refused. */
-    record Typed(String form, Long codeId, String name, Long parentId, Long targetId) {
-        static final Typed NONE = new Typed(null, null, null, null, null);
+    record Typed(String form, Long codeId, String name, Long parentId, Long targetId, String description) {
+        static final Typed NONE = new Typed(null, null, null, null, null, null);
     }
 
     @GetMapping("/rounds/{id}/codebook")
@@ -45,26 +45,33 @@ class CodebookController {
 
     @PostMapping("/rounds/{id}/codebook/codes")
     String add(@PathVariable long id, @RequestParam(required = false) String name,
-               @RequestParam(required = false) Long parentId, Model model, RedirectAttributes redirect, Locale locale) {
+               @RequestParam(required = false) Long parentId, @RequestParam(required = false) String description,
+               Model model, RedirectAttributes redirect, Locale locale) {
         try {
-            var code = codebooks.add(id, name, parentId);
+            var code = codebooks.add(id, name, parentId, description);
             redirect.addFlashAttribute("flash", messages.getMessage("analysis.code.added", new Object[]{code.name()}, locale));
             return "redirect:/rounds/" + id + "/codebook";
         } catch (InvalidInputException e) {
-            var field = "parentId".equals(e.field()) ? "new-parent" : "new-name";
-            return page(id, model, errors(field, e, locale), new Typed("add", null, name, parentId, null));
+            var field = switch (e.field()) {
+                case "parentId" -> "new-parent";
+                case "description" -> "new-description";
+                default -> "new-name";
+            };
+            return page(id, model, errors(field, e, locale), new Typed("add", null, name, parentId, null, description));
         }
     }
 
     @PostMapping("/rounds/{id}/codebook/codes/{codeId}/rename")
     String rename(@PathVariable long id, @PathVariable long codeId, @RequestParam(required = false) String name,
-                  @RequestParam int version, Model model, RedirectAttributes redirect, Locale locale) {
+                  @RequestParam(required = false) String description, @RequestParam int version, Model model,
+                  RedirectAttributes redirect, Locale locale) {
         try {
-            var code = codebooks.rename(id, codeId, version, name);
-            redirect.addFlashAttribute("flash", messages.getMessage("analysis.code.renamed", new Object[]{code.name()}, locale));
-            return "redirect:/rounds/" + id + "/codebook";
+            var code = codebooks.edit(id, codeId, version, name, description);
+            redirect.addFlashAttribute("flash", messages.getMessage("analysis.code.saved", new Object[]{code.name()}, locale));
+            return "redirect:/rounds/" + id + "/codebook#code-" + codeId;
         } catch (InvalidInputException e) {
-            return page(id, model, errors("code-" + codeId, e, locale), new Typed("rename", codeId, name, null, null));
+            var field = "description".equals(e.field()) ? "describe-" + codeId : "code-" + codeId;
+            return page(id, model, errors(field, e, locale), new Typed("rename", codeId, name, null, null, description));
         }
     }
 
@@ -80,7 +87,7 @@ class CodebookController {
                     new Object[]{code.name(), codebooks.code(id, targetId).name()}, locale));
             return "redirect:/rounds/" + id + "/codebook";
         } catch (InvalidInputException e) {
-            return page(id, model, errors("code-" + codeId, e, locale), new Typed("merge", codeId, null, null, targetId));
+            return page(id, model, errors("code-" + codeId, e, locale), new Typed("merge", codeId, null, null, targetId, null));
         }
     }
 
@@ -92,7 +99,7 @@ class CodebookController {
             redirect.addFlashAttribute("flash", messages.getMessage("analysis.code.retired", new Object[]{code.name()}, locale));
             return "redirect:/rounds/" + id + "/codebook";
         } catch (InvalidInputException e) {
-            return page(id, model, errors("code-" + codeId, e, locale), new Typed("retire", codeId, null, null, null));
+            return page(id, model, errors("code-" + codeId, e, locale), new Typed("retire", codeId, null, null, null, null));
         }
     }
 

@@ -30,12 +30,15 @@ class CodingApiController {
         this.codings = codings;
     }
 
-    /** A new code: a sub-theme when {@code parentId} is given. */
-    record NewCode(String name, Long parentId) {
+    /** A new code: a sub-theme when {@code parentId} is given; {@code description} says when to use it. */
+    record NewCode(String name, Long parentId, String description) {
     }
 
-    /** A rename, based on the version the person saw. */
-    record Rename(String name, int version) {
+    /**
+     * A change of name and/or description, based on the version the person saw; a field left out is
+     * left as it is, an empty description removes it.
+     */
+    record Rename(String name, int version, String description) {
     }
 
     @GetMapping("/api/v1/rounds/{id}/codebook")
@@ -46,12 +49,12 @@ class CodingApiController {
     @PostMapping("/api/v1/rounds/{id}/codes")
     @ResponseStatus(HttpStatus.CREATED)
     Code add(@PathVariable long id, @RequestBody NewCode body) {
-        return codebooks.add(id, body.name(), body.parentId());
+        return codebooks.add(id, body.name(), body.parentId(), body.description());
     }
 
     @PatchMapping("/api/v1/rounds/{id}/codes/{codeId}")
     Code rename(@PathVariable long id, @PathVariable long codeId, @RequestBody Rename body) {
-        return codebooks.rename(id, codeId, body.version(), body.name());
+        return codebooks.edit(id, codeId, body.version(), body.name(), body.description());
     }
 
     @GetMapping("/api/v1/rounds/{id}/codes/{codeId}")

@@ -20,7 +20,8 @@ import se.delaktig.web.InvalidInputException;
 
 /**
  * The coding page and the per-code page. Coding itself goes through the API from coding.js without
- * reloading; the form on the page posts here when there is no script, with the offsets typed in.
+ * reloading; the form on the page posts here when there is no script, with the passage's words
+ * typed in. The page can be narrowed to one child, one question or the texts not coded yet.
  */
 @Controller
 class CodingController {
@@ -37,34 +38,52 @@ class CodingController {
         this.messages = messages;
     }
 
-    /** The coding form as typed; offsets are text so that "abc" is told as an error, not a 404. */
-    record SegmentForm(String source, String start, String end, List<Long> codeIds) {
-        static final SegmentForm EMPTY = new SegmentForm(null, null, null, List.of());
+    /**
+     * The coding form as typed. {@code start} and {@code end} are where the page's script found the
+     * selection; a person never sees or types them, and without script they are empty.
+     */
+    record SegmentForm(String source, String start, String end, List<Long> codeIds, String passage) {
+        static final SegmentForm EMPTY = new SegmentForm(null, null, null, List.of(), null);
+
+        Codings.SegmentRequest request() {
+            return new Codings.SegmentRequest(source, offset(start), offset(end), codeIds, passage == null ? "" : passage);
+        }
+
+        /** The form field a refused request is told at. */
+        static String field(InvalidInputException e) {
+            return switch (e.field()) {
+                case "source" -> "coding-source";
+                case "passage", "start", "end" -> "coding-passage";
+                default -> "coding-codes";
+            };
+        }
     }
 
     @GetMapping("/rounds/{id}/coding")
-    String coding(@PathVariable long id, Model model) {
-        return page(id, model, FormErrors.none(), SegmentForm.EMPTY);
+    String coding(@PathVariable long id, @RequestParam(required = false) Long child,
+                  @RequestParam(required = false) Long question, @RequestParam(defaultValue = "false") boolean uncoded,
+                  Model model) {
+        return page(id, model, FormErrors.none(), SegmentForm.EMPTY, new CodingFilter(child, question, uncoded));
     }
 
     @PostMapping("/rounds/{id}/coding")
     String code(@PathVariable long id, @RequestParam(required = false) String source,
                 @RequestParam(required = false) String start, @RequestParam(required = false) String end,
-                @RequestParam(required = false) List<Long> codeIds, Model model, RedirectAttributes redirect,
-                Locale locale) {
-        var form = new SegmentForm(source, start, end, codeIds == null ? List.of() : new ArrayList<>(codeIds));
+                @RequestParam(required = false) String passage, @RequestParam(required = false) List<Long> codeIds,
+                @RequestParam(required = false) Long child, @RequestParam(required = false) Long question,
+                @RequestParam(defaultValue = "false") boolean uncoded,
+                Model model, RedirectAttributes redirect, Locale locale) {
+        var form = new SegmentForm(source, start, end, codeIds == null ? List.of() : new ArrayList<>(codeIds), passage);
+        var filter = new CodingFilter(child, question, uncoded);
         try {
-            var saved = codings.code(id, new Codings.SegmentRequest(source, offset("start", start), offset("end", end),
-                    form.codeIds()));
+            var saved = codings.code(id, form.request());
             redirect.addFlashAttribute("flash", messages.getMessage("analysis.coding.saved",
                     new Object[]{saved.size(), saved.get(0).excerpt()}, locale));
-            return "redirect:/rounds/" + id + "/coding";
+            return "redirect:" + filter.query("/rounds/" + id + "/coding");
         } catch (InvalidInputException e) {
-            var field = switch (e.field()) {
-                case "start", "end", "source" -> "coding-" + e.field();
-                default -> "coding-codes";
-            };
-            return page(id, model, FormErrors.of(new InvalidInputException(field, e.messageKey(), e.args()), messages, locale), form);
+            var field = SegmentForm.field(e);
+            return page(id, model, FormErrors.of(new InvalidInputException(field, e.messageKey(), e.args()), messages, locale),
+                    form, filter);
         }
     }
 
@@ -83,19 +102,25 @@ class CodingController {
         return "analysis/code";
     }
 
-    private static Integer offset(String field, String raw) {
+    /** A place the script found; anything else (nothing, or not a number) leaves the words to decide. */
+    static Integer offset(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
         try {
             return Integer.valueOf(raw.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "analysis.coding.number");
+            return null;
         }
     }
 
-    private String page(long id, Model model, FormErrors errors, SegmentForm form) {
-        model.addAttribute("page", codings.page(id));
+    private String page(long id, Model model, FormErrors errors, SegmentForm form, CodingFilter filter) {
+        var page = codings.page(id);
+        model.addAttribute("page", page);
+        model.addAttribute("shown", filter.apply(page.texts()));
+        model.addAttribute("filter", filter);
+        model.addAttribute("children", CodingFilter.children(page.texts()));
+        model.addAttribute("questions", CodingFilter.questions(page.texts()));
         model.addAttribute("quoted", quotes.quotedSegments(id));
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);

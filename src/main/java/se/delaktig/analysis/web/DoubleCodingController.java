@@ -77,21 +77,17 @@ class DoubleCodingController {
     @PostMapping("/rounds/{id}/double-coding/{passId}/coding")
     String code(@PathVariable long id, @PathVariable long passId, @RequestParam(required = false) String source,
                 @RequestParam(required = false) String start, @RequestParam(required = false) String end,
-                @RequestParam(required = false) List<Long> codeIds, Model model, RedirectAttributes redirect,
-                Locale locale) {
-        var form = new CodingController.SegmentForm(source, start, end, codeIds == null ? List.of() : new ArrayList<>(codeIds));
+                @RequestParam(required = false) String passage, @RequestParam(required = false) List<Long> codeIds,
+                Model model, RedirectAttributes redirect, Locale locale) {
+        var form = new CodingController.SegmentForm(source, start, end,
+                codeIds == null ? List.of() : new ArrayList<>(codeIds), passage);
         try {
-            var saved = doubleCodings.code(id, passId, new Codings.SegmentRequest(source, offset("start", start),
-                    offset("end", end), form.codeIds()));
+            var saved = doubleCodings.code(id, passId, form.request());
             redirect.addFlashAttribute("flash", messages.getMessage("analysis.coding.saved",
                     new Object[]{saved.size(), saved.get(0).excerpt()}, locale));
             return "redirect:/rounds/" + id + "/double-coding/" + passId + "/coding";
         } catch (InvalidInputException e) {
-            var field = switch (e.field()) {
-                case "start", "end", "source" -> "coding-" + e.field();
-                case "done" -> "done";
-                default -> "coding-codes";
-            };
+            var field = "done".equals(e.field()) ? "done" : CodingController.SegmentForm.field(e);
             return blindPage(id, passId, model,
                     FormErrors.of(new InvalidInputException(field, e.messageKey(), e.args()), messages, locale), form);
         }
@@ -164,17 +160,6 @@ class DoubleCodingController {
             return Long.valueOf(raw.strip());
         } catch (NumberFormatException e) {
             throw new InvalidInputException(field, "agreement.start.mayNotCode");
-        }
-    }
-
-    private static Integer offset(String field, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(raw.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "analysis.coding.number");
         }
     }
 }
