@@ -69,7 +69,7 @@ class DecisionProgress implements RoundProgressContributor, PersonalWork {
         }
         var items = new ArrayList<WorkItem>();
         for (var round : rounds.visible()) {
-            if (!managed.contains(round.unitId()) || !round.stage().isAfter(Stage.SEMINAR) || round.stage() == Stage.CLOSED) {
+            if (!managed.contains(round.unitId()) || round.stage() == Stage.CLOSED) {
                 continue;
             }
             var counts = counts(round.id());

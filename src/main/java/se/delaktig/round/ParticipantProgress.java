@@ -73,7 +73,7 @@ class ParticipantProgress implements RoundProgressContributor {
 
         var pending = list.stream().filter(p -> p.consent() == ConsentStatus.PENDING).toList();
         long answered = added - pending.size();
-        var consentItem = ProgressItem.of("consent", Stage.SELECTION, "guide.item.consent",
+        var consentItem = ProgressItem.of("consent", Stage.SELECTION, added == 0 ? "guide.item.consent.none" : "guide.item.consent",
                 ProgressItem.stateOf(answered, added), true, pending.size(), answered, added);
         if (!pending.isEmpty()) {
             consentItem = consentItem.withAction("guide.action.recordConsent")

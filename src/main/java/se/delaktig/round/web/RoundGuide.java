@@ -25,11 +25,11 @@ class RoundGuide {
     /** A step of the cycle with its checklist; a later step has no lines yet. */
     record Step(Stage stage, Position position, List<ProgressItem> items) {
 
-        boolean current() {
+        public boolean current() {
             return position == Position.CURRENT;
         }
 
-        boolean done() {
+        public boolean done() {
             return position == Position.DONE;
         }
     }
@@ -40,7 +40,7 @@ class RoundGuide {
      */
     record Checklist(List<Step> steps, ProgressItem next, List<ProgressItem> missing, boolean asksBeforeMoving) {
 
-        Step current() {
+        public Step current() {
             return steps.stream().filter(Step::current).findFirst().orElse(null);
         }
     }
