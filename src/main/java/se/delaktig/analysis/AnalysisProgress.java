@@ -11,7 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 import se.delaktig.interview.InterviewFigures;
 import se.delaktig.round.ProgressItem;
 import se.delaktig.round.ProgressItem.State;
-import se.delaktig.round.Round;
 import se.delaktig.round.RoundSnapshot;
 import se.delaktig.round.RoundProgressContributor;
 import se.delaktig.round.RoundService;

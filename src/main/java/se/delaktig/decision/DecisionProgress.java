@@ -11,8 +11,6 @@ import se.delaktig.access.CurrentActor;
 import se.delaktig.organization.Role;
 import se.delaktig.round.PersonalWork;
 import se.delaktig.round.ProgressItem;
-import se.delaktig.round.ProgressItem.State;
-import se.delaktig.round.Round;
 import se.delaktig.round.RoundSnapshot;
 import se.delaktig.round.RoundProgressContributor;
 import se.delaktig.round.RoundService;

@@ -56,9 +56,12 @@ class ParticipantProgress implements RoundProgressContributor {
         var target = round.targetChildren();
         var childrenState = added == 0 ? ProgressItem.State.NOT_STARTED
                 : target != null && added < target ? ProgressItem.State.STARTED : ProgressItem.State.DONE;
-        items.add(ProgressItem.of("children", Stage.SELECTION, "guide.item.children", childrenState, true,
-                        added, target == null ? -1 : target)
-                .withAction("guide.action.addChildren").withLink(null, "/rounds/" + id + "/participants/new").forLeadOnly());
+        var childrenItem = ProgressItem.of("children", Stage.SELECTION, "guide.item.children", childrenState, true,
+                added, target == null ? -1 : target);
+        // Adding children is the next thing only while there are none; below the target, inviting the
+        // children already chosen comes first (the page's "Lägg till ett barn" is always at hand).
+        items.add(added == 0 ? childrenItem.withAction("guide.action.addChildren")
+                .withLink(null, "/rounds/" + id + "/participants/new").forLeadOnly() : childrenItem);
 
         var letters = participants.lettersSentInRound(id);
         var withoutLetter = list.stream().filter(p -> letters.get(p.id()) == null || letters.get(p.id()).isEmpty()).toList();

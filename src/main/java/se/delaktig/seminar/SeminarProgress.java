@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.delaktig.round.ProgressItem;
 import se.delaktig.round.ProgressItem.State;
-import se.delaktig.round.Round;
 import se.delaktig.round.RoundSnapshot;
 import se.delaktig.round.RoundProgressContributor;
 import se.delaktig.round.Stage;

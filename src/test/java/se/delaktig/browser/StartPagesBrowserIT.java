@@ -55,6 +55,23 @@ class StartPagesBrowserIT extends BrowserTest {
         driver.manage().deleteAllCookies();
     }
 
+    /**
+     * Keeps a picture of the page at the tablet width in target/screenshots/, from which the README's
+     * pictures in docs/screenshots/ are taken.
+     */
+    private void screenshot(String name) {
+        atWidth(820);
+        try {
+            var dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            java.nio.file.Files.write(dir.resolve(name + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            atWidth(1280);
+        }
+    }
+
     private void moveTo(String lead, long roundId, Stage stage) {
         TestFixtures.run(lead, () -> {
             while (rounds.get(roundId).stage() != stage) {
@@ -97,6 +114,7 @@ class StartPagesBrowserIT extends BrowserTest {
                 .doesNotContain("Kodning");
         assertThat(plannedRound.findElement(By.cssSelector(".next-step a")).getText()).isEqualTo("Gå vidare till urval och inbjudan");
         checkAtEveryWidth();
+        screenshot("start-process-lead-820");
 
         next.click();
         waitUntil(d -> path().equals("/rounds/" + w.roundId() + "/coding"));
@@ -135,6 +153,7 @@ class StartPagesBrowserIT extends BrowserTest {
         assertThat(driver.findElement(By.id("reflections")).getText())
                 .contains("Intervjun med " + pseudonymB + " (" + w.title() + ") är klar, men reflektionen är inte skriven.");
         checkAtEveryWidth();
+        screenshot("start-interviewer-820");
         logout();
 
         // The first interviewer has done everything: each empty list says so.
