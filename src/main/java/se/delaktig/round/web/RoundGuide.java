@@ -1,7 +1,6 @@
 package se.delaktig.round.web;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -65,9 +64,10 @@ class RoundGuide {
     Checklist checklist(RoundSnapshot round, boolean lead) {
         var now = round.round().stage();
         var steps = new ArrayList<Step>();
-        for (var stage : Arrays.stream(Stage.values()).filter(s -> s != Stage.CLOSED).toList()) {
+        for (var stage : Stage.values()) {
             var position = now.isAfter(stage) ? Position.DONE : stage == now ? Position.CURRENT : Position.LATER;
-            var items = position == Position.LATER ? List.<ProgressItem>of()
+            // Closing has no checklist of its own: its page asks for the confirmation.
+            var items = position == Position.LATER || stage == Stage.CLOSED ? List.<ProgressItem>of()
                     : items(round, stage).stream().map(i -> lead || !i.leadOnly() ? i : withoutLeadsLink(i)).toList();
             steps.add(new Step(stage, position, items));
         }
