@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.delaktig.IntegrationTest;
+import se.delaktig.round.Stage;
 import se.delaktig.TestFixtures;
 import se.delaktig.guide.Guides;
 
@@ -23,6 +24,7 @@ import se.delaktig.guide.Guides;
 class CycleBrowserIT extends BrowserTest {
 
     @Autowired TestFixtures fixtures;
+    @Autowired se.delaktig.RoundSteps roundSteps;
     @Autowired Guides guides;
 
     TestFixtures.Org org;
@@ -120,9 +122,13 @@ class CycleBrowserIT extends BrowserTest {
         open(roundPath + "/counts");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Ett av ett barn svarar ja");
         assertNoAxeViolations();
+        // The round page links to the memo once the round has come to the report.
+        var roundId = Long.parseLong(roundPath.substring(roundPath.lastIndexOf('/') + 1));
+        roundSteps.put(roundId, Stage.REPORT);
         open(roundPath);
         driver.findElement(By.cssSelector("a[href$='/memo']")).click();
         waitFor(By.cssSelector("a[href$='/memo.pdf']"));
+        roundSteps.put(roundId, Stage.PLANNING);
         var memo = download(By.cssSelector("a[href$='/memo.pdf']"));
         assertThat(memo.status()).isEqualTo(200);
         assertThat(memo.contentType()).startsWith("application/pdf");

@@ -12,6 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.delaktig.IntegrationTest;
+import se.delaktig.round.Stage;
 import se.delaktig.TestFixtures;
 import se.delaktig.audit.AuditLog;
 import se.delaktig.decision.ActionStatus;
@@ -29,6 +30,7 @@ import se.delaktig.decision.Outcome;
 class DecisionsBrowserIT extends BrowserTest {
 
     @Autowired DecisionWorld worlds;
+    @Autowired se.delaktig.RoundSteps roundSteps;
     @Autowired Decisions decisions;
 
     @BeforeEach
@@ -65,9 +67,12 @@ class DecisionsBrowserIT extends BrowserTest {
         });
 
         login(w.manager(), TestFixtures.PASSWORD);
+        // The round page links to this page once the round has come to its step.
+        roundSteps.put(w.roundId(), Stage.DECISIONS);
         open("/rounds/" + w.roundId());
         driver.findElement(By.linkText("Beslut och åtgärder")).click();
         waitUntil(d -> path().equals("/rounds/" + w.roundId() + "/decisions"));
+        roundSteps.put(w.roundId(), Stage.PLANNING);
         assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Beslut och åtgärder");
         assertThat(driver.findElement(By.id("follow-up")).getText())
                 .contains("Uppföljning av förra årets åtgärder", w.previousTitle(), "Kontaktlista till alla barn", "Klar",

@@ -13,6 +13,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.delaktig.IntegrationTest;
+import se.delaktig.round.Stage;
 import se.delaktig.TestFixtures;
 import se.delaktig.feedback.FeedbackWorld;
 
@@ -27,6 +28,7 @@ import se.delaktig.feedback.FeedbackWorld;
 class FeedbackBrowserIT extends BrowserTest {
 
     @Autowired FeedbackWorld worlds;
+    @Autowired se.delaktig.RoundSteps roundSteps;
 
     @BeforeEach
     void signedOut() {
@@ -47,9 +49,12 @@ class FeedbackBrowserIT extends BrowserTest {
     void theProcessLeadApprovesAndAChildReadsAndListensLoggedOut() {
         var w = worlds.create();
         login(w.lead(), TestFixtures.PASSWORD);
+        // The round page links to this page once the round has come to its step.
+        roundSteps.put(w.roundId(), Stage.FEEDBACK);
         open("/rounds/" + w.roundId());
         driver.findElement(By.linkText("Återkoppling till barnen")).click();
         waitUntil(d -> path().equals("/rounds/" + w.roundId() + "/feedback"));
+        roundSteps.put(w.roundId(), Stage.PLANNING);
         assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Återkoppling till barnen");
         assertNoAxeViolations();
 

@@ -9,6 +9,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.delaktig.IntegrationTest;
+import se.delaktig.round.Stage;
 import se.delaktig.TestFixtures;
 import se.delaktig.analysis.CodingWorld;
 import se.delaktig.analysis.MatrixWorld;
@@ -22,6 +23,7 @@ import se.delaktig.analysis.MatrixWorld;
 class MatrixBrowserIT extends BrowserTest {
 
     @Autowired MatrixWorld matrixWorld;
+    @Autowired se.delaktig.RoundSteps roundSteps;
 
     @BeforeEach
     void signedOut() {
@@ -42,9 +44,12 @@ class MatrixBrowserIT extends BrowserTest {
         login(w.interviewer(), TestFixtures.PASSWORD);
 
         // From the round page's results list.
+        // The round page links to this page once the round has come to its step.
+        roundSteps.put(w.roundId(), Stage.ANALYSIS);
         open("/rounds/" + w.roundId());
         clickCentred(By.linkText("Analysmatrisen"));
         waitUntil(d -> path().equals(matrix));
+        roundSteps.put(w.roundId(), Stage.PLANNING);
         assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Analysmatris");
         var contact = driver.findElement(By.id("area-kontakt"));
         assertThat(contact.findElement(By.cssSelector("th[scope=row]")).getText()).isEqualTo("Kontakt");

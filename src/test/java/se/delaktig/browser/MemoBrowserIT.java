@@ -11,6 +11,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.delaktig.IntegrationTest;
+import se.delaktig.round.Stage;
 import se.delaktig.TestFixtures;
 import se.delaktig.report.MemoWorld;
 
@@ -23,6 +24,7 @@ import se.delaktig.report.MemoWorld;
 class MemoBrowserIT extends BrowserTest {
 
     @Autowired MemoWorld memoWorld;
+    @Autowired se.delaktig.RoundSteps roundSteps;
 
     @BeforeEach
     void signedOut() {
@@ -40,9 +42,12 @@ class MemoBrowserIT extends BrowserTest {
     void theLeadEditsSavesComparesAndDownloadsTheMemo() throws Exception {
         var w = memoWorld.create();
         login(w.lead(), TestFixtures.PASSWORD);
+        // The round page links to this page once the round has come to its step.
+        roundSteps.put(w.roundId(), Stage.REPORT);
         open("/rounds/" + w.roundId());
         click(By.linkText("Tjänsteskrivelse till nämnden: utkast och versioner"));
         waitUntil(d -> path().equals("/rounds/" + w.roundId() + "/memo"));
+        roundSteps.put(w.roundId(), Stage.PLANNING);
         assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Tjänsteskrivelse:");
         assertThat(driver.findElement(By.id("memo-status")).getText()).contains("Ingen version är sparad ännu.");
         assertThat(driver.findElement(By.id("matter")).getAttribute("value"))

@@ -10,6 +10,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.delaktig.IntegrationTest;
+import se.delaktig.round.Stage;
 import se.delaktig.TestFixtures;
 import se.delaktig.analysis.ApprovedQuote;
 import se.delaktig.analysis.QuoteWorld;
@@ -26,6 +27,7 @@ class QuoteBrowserIT extends BrowserTest {
     private static final String SPAN = "Selma tycker att Petra lyssnar.";
 
     @Autowired QuoteWorld worlds;
+    @Autowired se.delaktig.RoundSteps roundSteps;
     @Autowired Quotes quotes;
 
     @BeforeEach
@@ -117,8 +119,11 @@ class QuoteBrowserIT extends BrowserTest {
         waitFor(By.cssSelector(".quote__approved-by"));
         assertThat(driver.findElement(By.cssSelector(".quote__approved-by")).getText()).startsWith("Approved by Petra Processledare, ");
         assertNoAxeViolations();
+        // The round page links to the quotes once the round has come to the analysis.
+        roundSteps.put(w.roundId(), Stage.ANALYSIS);
         open("/rounds/" + w.roundId() + "?lang=sv");
         assertThat(driver.findElements(By.cssSelector("a[href$='/rounds/" + w.roundId() + "/quotes']"))).isNotEmpty();
+        roundSteps.put(w.roundId(), Stage.PLANNING);
     }
 
     @Test

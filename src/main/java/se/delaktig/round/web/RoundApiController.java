@@ -119,7 +119,10 @@ class RoundApiController {
     }
 
     @PostMapping("/rounds/{id}/advance")
-    @Operation(summary = "Move the round to the next step of the cycle")
+    @Operation(summary = "Move the round to the next step of the cycle",
+            description = "Moves at once. Unlike the round page, which lists the step's unfinished work and asks before "
+                    + "moving on (and always asks before ANALYSIS, which locks the interviews), the API does not ask: "
+                    + "a script that calls it has decided. The last step is closing, which only POST .../close does.")
     RoundJson advance(@PathVariable long id) {
         return RoundJson.of(rounds.advance(id));
     }

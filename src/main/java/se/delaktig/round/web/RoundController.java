@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.delaktig.access.CurrentActor;
 import se.delaktig.guide.Guides;
@@ -26,6 +27,7 @@ import se.delaktig.organization.Unit;
 import se.delaktig.round.ParticipantService;
 import se.delaktig.round.Round;
 import se.delaktig.round.RoundService;
+import se.delaktig.round.RoundSnapshot;
 import se.delaktig.round.Stage;
 import se.delaktig.web.FormErrors;
 import se.delaktig.web.InvalidInputException;
@@ -39,10 +41,12 @@ class RoundController {
     private final Organization organization;
     private final MessageSource messages;
     private final CurrentActor currentActor;
+    private final RoundGuide guide;
 
     RoundController(RoundService rounds, ParticipantService participants, Guides guides, Organization organization,
-                    MessageSource messages, CurrentActor currentActor) {
+                    MessageSource messages, CurrentActor currentActor, RoundGuide guide) {
         this.currentActor = currentActor;
+        this.guide = guide;
         this.rounds = rounds;
         this.participants = participants;
         this.guides = guides;
@@ -114,10 +118,15 @@ class RoundController {
 
     @GetMapping("/rounds/{id}")
     String show(@PathVariable long id, Model model) {
-        var round = rounds.get(id);
+        return page(rounds.get(id), model);
+    }
+
+    private String page(Round round, Model model) {
+        var id = round.id();
         var list = participants.of(id);
         Map<String, Long> consent = list.stream()
                 .collect(Collectors.groupingBy(p -> p.consent().name(), Collectors.counting()));
+        var canManage = rounds.canManage(round);
         model.addAttribute("round", round);
         model.addAttribute("unit", organization.unit(round.unitId()).orElseThrow());
         model.addAttribute("guide", guides.find(round.guideId()).orElseThrow());
@@ -125,15 +134,38 @@ class RoundController {
         model.addAttribute("consentCounts", consent);
         model.addAttribute("assignedCount", list.stream().filter(p -> p.interviewerId() != null).count());
         model.addAttribute("stages", Arrays.asList(Stage.values()));
-        model.addAttribute("canManage", rounds.canManage(round));
+        model.addAttribute("canManage", canManage);
+        model.addAttribute("canAdvance", RoundGuide.canAdvance(round));
+        model.addAttribute("checklist", guide.checklist(new RoundSnapshot(round, list), canManage));
         model.addAttribute("closure", rounds.closure(id).orElse(null));
         model.addAttribute("lettersSent", participants.lettersSentInRound(id));
         model.addAttribute("canSeeSelection", currentActor.get().hasAny(round.unitId(), Role.PROCESS_LEAD, Role.UNIT_MANAGER));
         return "round/show";
     }
 
+    /**
+     * Moves the round on. While the step's checklist has work undone, or when the next step is the
+     * analysis (which locks the interviews), the page comes back with what is missing and a button
+     * that sends {@code confirmed=true}. {@code from} is the step the person saw: if someone else
+     * moved the round in the meantime, nothing moves and the page says so, so that one confirmation
+     * never moves a round two steps.
+     */
     @PostMapping("/rounds/{id}/advance")
-    String advance(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+    String advance(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+                   @RequestParam(required = false) Stage from, Model model, RedirectAttributes redirect, Locale locale) {
+        var round = rounds.getManaged(id);
+        if (from != null && from != round.stage()) {
+            redirect.addFlashAttribute("flash", messages.getMessage("guide.advance.stale",
+                    new Object[]{messages.getMessage(round.stage().messageKey(), null, locale)}, locale));
+            return "redirect:/rounds/" + id;
+        }
+        if (!confirmed && RoundGuide.canAdvance(round)) {
+            var checklist = guide.checklist(new RoundSnapshot(round, participants.of(id)), true);
+            if (checklist.asksBeforeMoving()) {
+                model.addAttribute("confirmAdvance", true);
+                return page(round, model);
+            }
+        }
         return moved(rounds.advance(id), redirect, locale);
     }
 
