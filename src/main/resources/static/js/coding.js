@@ -221,7 +221,9 @@
         return;
       }
       bar.value = Number(bar.value) + 1;
-      progress.textContent = format(form.getAttribute('data-msg-progress'), [bar.value, bar.max]);
+      // One text or several: the page carries both wordings, since a count of one reads differently.
+      var wording = Number(bar.max) === 1 ? 'data-msg-progress-one' : 'data-msg-progress-many';
+      progress.textContent = format(form.getAttribute(wording), [bar.value, bar.max]);
     }
 
     function textFor(key) {

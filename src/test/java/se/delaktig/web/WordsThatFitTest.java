@@ -46,7 +46,7 @@ class WordsThatFitTest {
                     + "segments|proposals|actions)\\b");
     /** A limit rather than a count: "at most {0} characters", "from {0} to {1} months" is never one. */
     private static final Pattern LIMIT = Pattern.compile(
-            "(?i)(högst|minst|till|mellan \\{\\d\\} och|fler än|at most|at least|to|between \\{\\d\\} and|more than|"
+            "(?i)(högst|minst|till|mellan \\{\\d\\} och|fler än|färre än|at most|at least|to|between \\{\\d\\} and|more than|fewer than|"
                     + "vänta|wait)\\s+\\{\\d\\}$");
 
     /**
