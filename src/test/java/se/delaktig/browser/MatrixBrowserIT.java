@@ -24,6 +24,7 @@ class MatrixBrowserIT extends BrowserTest {
 
     @Autowired MatrixWorld matrixWorld;
     @Autowired se.delaktig.RoundSteps roundSteps;
+    @Autowired se.delaktig.organization.Organization organization;
 
     @BeforeEach
     void signedOut() {
@@ -63,7 +64,7 @@ class MatrixBrowserIT extends BrowserTest {
         waitUntil(d -> d.findElement(By.id("matrix-status")).getText()
                 .contains("Teamets text är sparad: Vad barnen sa, Kontakt."));
         assertThat(((JavascriptExecutor) driver).executeScript("return window.delaktigNotReloaded === true;")).isEqualTo(true);
-        assertThat(driver.findElement(By.id("cell-kontakt-children")).getText()).contains("Senast sparad av " + w.interviewer());
+        assertThat(driver.findElement(By.id("cell-kontakt-children")).getText()).contains("Senast sparad av " + organization.staffByUsername(w.interviewer()).orElseThrow().displayName());
         assertNoAxeViolations();
 
         // Opened again, the text is there.
