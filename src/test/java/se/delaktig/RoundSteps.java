@@ -19,7 +19,10 @@ public class RoundSteps {
         this.jdbc = jdbc;
     }
 
-    public void put(long roundId, Stage stage) {
+    /** Puts the round at the step and returns the step it was at, to put it back afterwards. */
+    public Stage put(long roundId, Stage stage) {
+        var before = Stage.valueOf(jdbc.sql("select stage from round where id = ?").param(roundId).query(String.class).single());
         jdbc.sql("update round set stage = ? where id = ?").params(stage.name(), roundId).update();
+        return before;
     }
 }

@@ -29,8 +29,10 @@ class AnalysisProgress implements RoundProgressContributor {
     private final JdbcClient jdbc;
     private final InterviewFigures interviews;
     private final RoundService rounds;
+    private final Quotes quotes;
 
-    AnalysisProgress(JdbcClient jdbc, InterviewFigures interviews, RoundService rounds) {
+    AnalysisProgress(JdbcClient jdbc, InterviewFigures interviews, RoundService rounds, Quotes quotes) {
+        this.quotes = quotes;
         this.jdbc = jdbc;
         this.interviews = interviews;
         this.rounds = rounds;
@@ -76,12 +78,9 @@ class AnalysisProgress implements RoundProgressContributor {
         items.add(ProgressItem.of("doubleCoding", stage, "guide.item.doubleCoding." + doubleState.name(), doubleState, false)
                 .withLink("agreement.link", "/rounds/" + id + "/double-coding"));
 
-        var quotes = jdbc.sql("""
-                select count(*) filter (where status = 'APPROVED'), count(*) filter (where status = 'CANDIDATE')
-                from quote where round_id = ?""")
-                .param(id).query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).single();
-        var quoteState = quotes[1] > 0 ? State.STARTED : quotes[0] > 0 ? State.DONE : State.NOT_STARTED;
-        items.add(ProgressItem.of("quotes", stage, "guide.item.quotes", quoteState, false, quotes[0], quotes[1])
+        var quotes = this.quotes.counts(id);
+        var quoteState = quotes.candidates() > 0 ? State.STARTED : quotes.approved() > 0 ? State.DONE : State.NOT_STARTED;
+        items.add(ProgressItem.of("quotes", stage, "guide.item.quotes", quoteState, false, quotes.approved(), quotes.candidates())
                 .withLink("quote.link", "/rounds/" + id + "/quotes"));
 
         long cells = jdbc.sql("select count(*) from matrix_cell where round_id = ? and team_text is not null")

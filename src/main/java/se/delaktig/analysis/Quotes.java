@@ -76,6 +76,21 @@ public class Quotes {
         this.messages = messages;
     }
 
+    /** How many of a round's quotes are approved and how many still wait, for its checklist. */
+    record Counts(long approved, long candidates) {
+    }
+
+    /**
+     * The round's quotes counted by state, nothing of their text: for the round's checklist, which the
+     * round page shows to those who may read the round.
+     */
+    Counts counts(long roundId) {
+        return jdbc.sql("""
+                select count(*) filter (where status = 'APPROVED'), count(*) filter (where status = 'CANDIDATE')
+                from quote where round_id = ?""")
+                .param(roundId).query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2))).single();
+    }
+
     /** The round's approved quotes, in codebook order, for anyone who may read the round's analysis. */
     public List<ApprovedQuote> approved(long roundId) {
         var round = codebooks.readable(roundId);

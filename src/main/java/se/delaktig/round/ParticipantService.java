@@ -248,6 +248,9 @@ public class ParticipantService {
         if (!unitStaff.containsAll(former.stream().filter(id -> !current.contains(id)).toList())) {
             problems.add(new InvalidInputException("formerCaseWorkers", "participant.caseWorker.unknown"));
         }
+        // An identity number comes first: an answer that names one problem only (the API, the one-child form)
+        // must name it, whatever else is wrong. The sort keeps the order of the rest.
+        problems.sort(java.util.Comparator.comparing(p -> !"privacy.identityNumber".equals(p.messageKey())));
         return problems;
     }
 

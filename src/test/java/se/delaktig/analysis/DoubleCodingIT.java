@@ -44,6 +44,7 @@ class DoubleCodingIT {
     private static final Locale SWEDISH = Locale.forLanguageTag("sv");
 
     @Autowired CodingWorld worlds;
+    @Autowired se.delaktig.RoundSteps roundSteps;
     @Autowired TestFixtures fixtures;
     @Autowired Codebooks codebooks;
     @Autowired Codings codings;
@@ -425,6 +426,8 @@ class DoubleCodingIT {
     @Test
     void theRoundPageAndTheCodingPageLinkToDoubleCoding() throws Exception {
         var w = worlds.create();
+        // The round page shows the analysis links once the round has come to the analysis.
+        roundSteps.put(w.roundId(), se.delaktig.round.Stage.ANALYSIS);
         for (var path : List.of("/rounds/{id}", "/rounds/{id}/coding")) {
             mvc.perform(get(path, w.roundId()).with(user(w.org().processLead()).roles("STAFF")))
                     .andExpect(status().isOk())

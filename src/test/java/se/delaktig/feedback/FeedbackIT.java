@@ -35,6 +35,7 @@ import se.delaktig.web.NotFoundException;
 class FeedbackIT {
 
     @Autowired FeedbackWorld worlds;
+    @Autowired se.delaktig.RoundSteps roundSteps;
     @Autowired TestFixtures fixtures;
     @Autowired Feedbacks feedbacks;
     @Autowired JdbcClient jdbc;
@@ -223,6 +224,8 @@ class FeedbackIT {
         assertThat(staffPage).contains("/feedback/" + feedback.token(), "Godkänd och publicerad",
                 "/rounds/" + w.roundId() + "/feedback/letters/9-12/sv.pdf", "data:image/png;base64,")
                 .doesNotContain("Godkänn och publicera");
+        // The round page links to the feedback once the round has come to its step.
+        roundSteps.put(w.roundId(), se.delaktig.round.Stage.FEEDBACK);
         mvc.perform(get("/rounds/{id}", w.roundId()).with(user(w.manager()).roles("STAFF")))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString("/rounds/" + w.roundId() + "/feedback")));

@@ -99,7 +99,7 @@ class MemoDraftIT {
         assertThat(compare).contains("Jämför version 1 och 2");
         assertThat(compare).containsPattern("<del><span class=\"memo__diff-label\"[^>]*>borttaget:</span>Sammanlagt</del>");
         assertThat(compare).containsPattern("<ins><span class=\"memo__diff-label\"[^>]*>tillagt:</span>Totalt</ins>");
-        assertThat(compare).contains("Ett nytt stycke om nämnden.", "Ändrat: 2 tillägg och 1 borttagningar.", "Oförändrat.");
+        assertThat(compare).contains("Ett nytt stycke om nämnden.", "Ändrat: 2 tillägg och 1 borttagning.", "Oförändrat.");
         // The exports print the chosen version; without one, the latest.
         assertThat(pdfText(pdf(w, "/rounds/{id}/memo.pdf?version=1"))).contains("Sammanlagt tillfrågades").doesNotContain("Totalt tillfrågades");
         assertThat(pdfText(pdf(w, "/rounds/{id}/memo.pdf"))).contains("Totalt tillfrågades", "Version 2.");
