@@ -130,7 +130,10 @@ public class ParticipantService {
         var unitStaff = organization.staffOfUnit(round.unitId()).stream().map(StaffMember::id).toList();
         var problems = problems(input, unitStaff);
         if (!problems.isEmpty()) {
-            throw problems.get(0);
+            // One problem is named here (the API, the one-child form): an identity number above all, whatever
+            // else is wrong.
+            throw problems.stream().filter(p -> "privacy.identityNumber".equals(p.messageKey())).findFirst()
+                    .orElse(problems.get(0));
         }
         var language = language(input);
         var guardians = input.guardians() == null ? DEFAULT_GUARDIANS : input.guardians();
@@ -248,9 +251,6 @@ public class ParticipantService {
         if (!unitStaff.containsAll(former.stream().filter(id -> !current.contains(id)).toList())) {
             problems.add(new InvalidInputException("formerCaseWorkers", "participant.caseWorker.unknown"));
         }
-        // An identity number comes first: an answer that names one problem only (the API, the one-child form)
-        // must name it, whatever else is wrong. The sort keeps the order of the rest.
-        problems.sort(java.util.Comparator.comparing(p -> !"privacy.identityNumber".equals(p.messageKey())));
         return problems;
     }
 
