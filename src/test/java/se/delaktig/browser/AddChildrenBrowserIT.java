@@ -132,7 +132,8 @@ class AddChildrenBrowserIT extends BrowserTest {
         }
         assertThat(driver.findElements(By.cssSelector("fieldset[data-row]"))).hasSize(10);
         assertThat(focused()).isEqualTo("rows-9-firstName");
-        assertThat(driver.findElement(By.id("paste-status")).getText()).isEqualTo("Rad 10 är tillagd.");
+        // The live region is emptied and then filled a moment later, so that the same words are said again.
+        waitUntil(d -> d.findElement(By.id("paste-status")).getText().equals("Rad 10 är tillagd."));
         var names = List.of("Alma", "Bror", "Cornelia", "Dante", "Elsa", "Frans", "Greta", "Hugo", "Iris", "Jon");
         for (int i = 0; i < 10; i++) {
             type(By.id("rows-" + i + "-firstName"), names.get(i));
