@@ -132,14 +132,27 @@ class AdminController {
         return municipalitiesPage(model, MunicipalityForm.empty(), new FieldErrors(messages, MUNICIPALITY_LABELS));
     }
 
+    /**
+     * The rule for the name of a municipality or a unit: given, and at most {@value #MAX_NAME}
+     * characters. Returns whether the name passed, so a caller can go on to its own checks.
+     */
+    private static boolean checkName(FieldErrors errors, String name) {
+        if (FieldErrors.blank(name)) {
+            errors.reject("name", "validation.required");
+            return false;
+        }
+        if (name.trim().length() > MAX_NAME) {
+            errors.reject("name", "organization.tooLong", MAX_NAME);
+            return false;
+        }
+        return true;
+    }
+
     @PostMapping("/municipalities")
     String createMunicipality(@ModelAttribute MunicipalityForm form, Model model, RedirectAttributes redirect) {
         var errors = new FieldErrors(messages, MUNICIPALITY_LABELS);
-        if (FieldErrors.blank(form.name())) {
-            errors.reject("name", "validation.required");
-        } else if (form.name().trim().length() > MAX_NAME) {
-            errors.reject("name", "organization.tooLong", MAX_NAME);
-        } else if (organization.municipalities().stream().anyMatch(m -> m.name().equals(form.name().trim()))) {
+        if (checkName(errors, form.name())
+                && organization.municipalities().stream().anyMatch(m -> m.name().equals(form.name().trim()))) {
             errors.reject("name", "organization.municipality.nameTaken");
         }
         var threshold = FieldErrors.integer(form.threshold());
@@ -181,11 +194,7 @@ class AdminController {
     String createUnit(@PathVariable long id, @ModelAttribute UnitForm form, Model model, RedirectAttributes redirect) {
         var municipality = municipality(id);
         var errors = new FieldErrors(messages, UNIT_LABELS);
-        if (FieldErrors.blank(form.name())) {
-            errors.reject("name", "validation.required");
-        } else if (form.name().trim().length() > MAX_NAME) {
-            errors.reject("name", "organization.tooLong", MAX_NAME);
-        }
+        checkName(errors, form.name());
         if (!errors.any()) {
             try {
                 var unitId = organization.createUnit(id, form.name());
@@ -267,11 +276,7 @@ class AdminController {
                       RedirectAttributes redirect) {
         var unit = unitOrNotFound(id);
         var errors = new FieldErrors(messages, UNIT_LABELS);
-        if (FieldErrors.blank(form.name())) {
-            errors.reject("name", "validation.required");
-        } else if (form.name().trim().length() > MAX_NAME) {
-            errors.reject("name", "organization.tooLong", MAX_NAME);
-        }
+        checkName(errors, form.name());
         if (!errors.any()) {
             try {
                 organization.renameUnit(id, form.name());
