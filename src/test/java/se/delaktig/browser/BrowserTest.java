@@ -181,7 +181,18 @@ public abstract class BrowserTest {
     protected void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, PATIENCE)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(condition::apply);
+                .until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        // Chromium's own words for an element whose page was replaced between finding and reading
+                        // it: stale as well, so look again on the next try.
+                        if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                            return false;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     /** The widths every page must work at: desktop, tablet (the interviewer's) and phone. */
